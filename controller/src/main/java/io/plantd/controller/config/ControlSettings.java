@@ -1,0 +1,24 @@
+package io.plantd.controller.config;
+
+/**
+ * Timing and behaviour of the control cycle and policy.
+ *
+ * @param periodMs          cycle period, 100..10,000 ms
+ * @param releaseDelayS     how long the return-to-motor condition must hold
+ * @param reassertS         how often an unchanged drive-mode command is written again
+ * @param meterMaxAgeMs     site meter older than this is STALE (fail-safe: treat as overloaded)
+ * @param predictionWindowS history the estimator uses for its trend
+ * @param overrideDefaultS  expiry of an override that names none
+ * @param overrideMaxS      longest expiry accepted for overrides and temporary caps
+ */
+public record ControlSettings(
+        long periodMs,
+        long releaseDelayS,
+        long reassertS,
+        long meterMaxAgeMs,
+        long predictionWindowS,
+        long overrideDefaultS,
+        long overrideMaxS,
+        EconomicSettings economic,
+        GridEventSettings gridEvents) {
+}

@@ -1,0 +1,6 @@
+package io.plantd.drivers.profile;
+
+public enum Protocol {
+    MODBUS,
+    BACNET
+}
