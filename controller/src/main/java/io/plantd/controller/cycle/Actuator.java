@@ -48,6 +48,7 @@ public final class Actuator {
 
     private final Map<String, Channel> channels = new LinkedHashMap<>();
     private final Map<PointId, InFlight> inFlight = new HashMap<>();
+    private final java.util.Set<String> unknownWarned = new java.util.HashSet<>();
     private final PointWriter writer;
     private final long reassertNanos;
     private final ReentrantLock lock = new ReentrantLock();
@@ -90,7 +91,9 @@ public final class Actuator {
             for (DriveCommand command : commands) {
                 Channel ch = channels.get(command.chillerId());
                 if (ch == null) {
-                    LOG.warn("drive command for unknown chiller '{}' ignored", command.chillerId());
+                    if (unknownWarned.add(command.chillerId())) {
+                        LOG.warn("drive command for unknown chiller '{}' ignored", command.chillerId());
+                    }
                     continue;
                 }
                 writeCommand(ch, command, now, nowNanos);
