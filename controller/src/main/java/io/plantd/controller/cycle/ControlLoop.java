@@ -135,6 +135,8 @@ public final class ControlLoop {
         while (running) {
             long now = ticker.nanos();
             if (now < next) {
+                // A stray interrupt would make every park return at once: a busy spin.
+                Thread.interrupted();
                 sleeper.sleepNanos(next - now);
                 continue;
             }
@@ -164,8 +166,9 @@ public final class ControlLoop {
     private boolean runCycle() {
         long start = ticker.nanos();
         Instant now = clock.instant();
-        CommandQueue.Batch batch = commands.drain(now);
+        CommandQueue.Batch batch = null;
         try {
+            batch = commands.drain(now);
             ProcessImage image = store.snapshot(now.toEpochMilli());
             GridStatus grid = gridFeed.current(image, now);
             StepOutput out = step.step(image, grid, now, batch.commands());
@@ -203,7 +206,9 @@ public final class ControlLoop {
     private void failed(Throwable e, Instant now, long start, CommandQueue.Batch batch) {
         failures++;
         lastDurationNanos = ticker.nanos() - start;
-        batch.failed("control cycle failed: " + e);
+        if (batch != null) {
+            batch.failed("control cycle failed: " + e);
+        }
         if (failingSince == null) {
             failingSince = now;
             LOG.error("control cycle failed; holding the last commands", e);
