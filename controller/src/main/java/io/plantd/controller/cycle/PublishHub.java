@@ -19,6 +19,8 @@ public final class PublishHub implements CycleListener {
 
     private final String name;
     private final CycleListener target;
+    private final int capacity;
+    /** One slot more than {@code capacity}, kept for the stop marker so closing never drops a report. */
     private final BlockingQueue<Object> queue;
     private final Thread thread;
     private final AtomicLong dropped = new AtomicLong();
@@ -32,7 +34,8 @@ public final class PublishHub implements CycleListener {
         }
         this.name = name;
         this.target = target;
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.capacity = capacity;
+        this.queue = new ArrayBlockingQueue<>(capacity + 1);
         this.thread = new Thread(this::run, "plantd-publish-" + name);
         this.thread.setDaemon(true);
     }
@@ -46,18 +49,19 @@ public final class PublishHub implements CycleListener {
 
     @Override
     public void onCycle(CycleReport report) {
-        if (closed) {
-            dropped.incrementAndGet();
-            return;
-        }
-        enqueue(report);
-    }
-
-    private void enqueue(Object item) {
-        while (!queue.offer(item)) {
-            if (queue.poll() != null) {
+        synchronized (queue) {
+            if (closed) {
                 dropped.incrementAndGet();
+                return;
             }
+            // Only this method adds reports and the consumer only removes, so after this loop
+            // there is room: the offer cannot fail and the caller never waits.
+            while (queue.size() >= capacity) {
+                if (queue.poll() != null) {
+                    dropped.incrementAndGet();
+                }
+            }
+            queue.offer(report);
         }
     }
 
@@ -66,10 +70,10 @@ public final class PublishHub implements CycleListener {
      * ends the thread. Returns whether all that finished within {@code timeout}. Idempotent.
      */
     public boolean close(Duration timeout) {
-        synchronized (this) {
+        synchronized (queue) {
             if (!closed) {
                 closed = true;
-                enqueue(STOP);
+                queue.offer(STOP); // at most capacity reports are queued: the spare slot is free
             }
         }
         try {

@@ -13,7 +13,7 @@ import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.constraints.Size;
 
 /** Schedule invariants of the loop for any sequence of cycle durations, on a fake ticker. */
-class ControlLoopScheduleProperties {
+class ControlLoopSchedulePropertyTest {
     static final long P = 1_000_000_000L;
 
     record Run(List<Long> starts, List<Long> lateness, ControlLoop loop) {
