@@ -31,7 +31,7 @@ public final class CycleHealth implements HealthSource, CycleListener {
 
     @Override
     public void onCycle(CycleReport report) {
-        boolean fresh = report.site().siteQuality() == Quality.GOOD;
+        boolean fresh = report.site() != null && report.site().siteQuality() == Quality.GOOD;
         siteMeterFresh = fresh;
         if (fresh) {
             firstGoodCycleDone = true;

@@ -45,7 +45,13 @@ public final class MetricsHttpServer implements AutoCloseable {
 
     public static MetricsHttpServer start(MetricsConfig config, PlantdMetrics metrics, HealthSource health,
                                           LongSupplier nanoTime) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(config.bind(), config.port()), 16);
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(config.bind(), config.port()), 16);
+        } catch (IOException e) {
+            throw new IOException("metrics endpoint cannot listen on " + config.bind() + ":" + config.port()
+                    + " (metrics.bind / metrics.port): " + e.getMessage(), e);
+        }
         AtomicInteger n = new AtomicInteger();
         ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "metrics-http-" + n.incrementAndGet());

@@ -1,5 +1,6 @@
 package io.plantd.controller.metrics;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -14,6 +15,9 @@ import io.plantd.controller.cycle.CycleListener;
 import io.plantd.controller.cycle.CycleReport;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * plantd's Prometheus registry with every series registered up front from the site config.
@@ -21,6 +25,7 @@ import java.io.OutputStream;
  * {@link #recordCommand} and {@link #setMqttConnected}.
  */
 public final class PlantdMetrics implements CycleListener, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PlantdMetrics.class);
     public static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
     public static final String OPENMETRICS_TEXT = "application/openmetrics-text; version=1.0.0; charset=utf-8";
 
@@ -29,6 +34,8 @@ public final class PlantdMetrics implements CycleListener, AutoCloseable {
     private final DeviceMetrics devices;
     private final NorthboundMetrics northbound;
     private final JvmGcMetrics gc = new JvmGcMetrics();
+    private final Counter updateErrors;
+    private final AtomicBoolean updateErrorLogged = new AtomicBoolean();
 
     public PlantdMetrics(SiteConfig config, String version) {
         // An Info metric on the underlying registry: Micrometer would strip the _info suffix from a gauge.
@@ -38,6 +45,9 @@ public final class PlantdMetrics implements CycleListener, AutoCloseable {
         buildInfo.setLabelValues(version);
         // process.cpu.time has base unit "ns", which promtool flags as an abbreviated, non-base unit.
         registry.config().meterFilter(MeterFilter.denyNameStartsWith("process.cpu.time"));
+        updateErrors = Counter.builder("plantd_metrics_update_errors")
+                .description("Cycle reports the metrics could not take (a bug; control is unaffected)")
+                .register(registry);
         cycle = new CycleMetrics(registry, config);
         devices = new DeviceMetrics(registry, config.devices());
         northbound = new NorthboundMetrics(registry);
@@ -48,9 +58,21 @@ public final class PlantdMetrics implements CycleListener, AutoCloseable {
         new UptimeMetrics().bindTo(registry);
     }
 
+    /**
+     * Runs on the control thread, so it must never throw into the loop: a report the meters cannot
+     * digest is counted in {@code plantd_metrics_update_errors_total} and logged, and control goes on.
+     */
     @Override
     public void onCycle(CycleReport report) {
-        cycle.onCycle(report);
+        try {
+            cycle.onCycle(report);
+        } catch (RuntimeException e) {
+            updateErrors.increment();
+            if (updateErrorLogged.compareAndSet(false, true)) {
+                LOG.warn("metrics could not take cycle report {} (further failures only counted)",
+                        report == null ? "null" : report.sequence(), e);
+            }
+        }
     }
 
     /** One finished device poll; {@code reason} is ignored when {@code ok}. Safe from any thread. */

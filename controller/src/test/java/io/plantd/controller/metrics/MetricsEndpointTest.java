@@ -236,6 +236,25 @@ class MetricsEndpointTest {
         assertThat(Http.get(server.port(), "/").statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void aReportTheMetersCannotTakeIsCountedNotThrownIntoTheLoop() throws Exception {
+        var good = new MetricsFixtures.Report().build();
+        var broken = new io.plantd.controller.cycle.CycleReport(2, good.at(), 1, 0, good.mode(), true, good.site(),
+                null, good.chillers(), List.of(), List.of(), good.headroom());
+        metrics.onCycle(broken);
+        metrics.onCycle(broken);
+        PromText s = Http.scrape(server.port());
+        assertThat(s.value("plantd_metrics_update_errors_total")).isEqualTo(2);
+    }
+
+    @Test
+    void aTakenPortIsReportedWithTheConfigKeys() {
+        var taken = new MetricsConfig(true, "127.0.0.1", server.port());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MetricsHttpServer.start(taken, metrics, health))
+                .isInstanceOf(java.io.IOException.class)
+                .hasMessageContaining("127.0.0.1:" + server.port()).hasMessageContaining("metrics.port");
+    }
+
     private static String lower(DriveMode mode) {
         return mode.name().toLowerCase(Locale.ROOT);
     }
