@@ -9,6 +9,7 @@ import io.plantd.controller.config.Connection;
 import io.plantd.controller.config.DeviceConfig;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +30,7 @@ public final class DeviceMetrics {
     private final Map<String, Device> devices;
 
     public DeviceMetrics(MeterRegistry registry, List<DeviceConfig> configs) {
-        this.devices = new java.util.LinkedHashMap<>();
+        this.devices = new LinkedHashMap<>();
         for (DeviceConfig config : configs) {
             devices.put(config.id(), new Device(registry, config));
         }

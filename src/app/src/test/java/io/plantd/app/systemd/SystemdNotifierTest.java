@@ -46,6 +46,7 @@ class SystemdNotifierTest {
                 "s.bind(sys.argv[1])",
                 "print('bound', flush=True)",
                 "s.settimeout(10)",
+                "stopping = False",
                 "while True:",
                 "    try:",
                 "        data = s.recv(4096)",  // fds sent with BARRIER=1 are dropped, releasing the sender
@@ -54,7 +55,8 @@ class SystemdNotifierTest {
                 "    lines = data.decode().split('\\n')",
                 "    for line in lines:",
                 "        print(line, flush=True)",
-                "    if 'STOPPING=1' in lines:",
+                "    stopping = stopping or 'STOPPING=1' in lines",
+                "    if stopping and lines == ['BARRIER=1']:",  // the sender's barrier after STOPPING: done
                 "        sys.exit(0)",
                 ""));
         Process python = new ProcessBuilder("python3", receiver.toString(), socket.toString())
