@@ -1,6 +1,7 @@
 package io.plantd.controller.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -173,6 +174,31 @@ class DeployArtifactsTest {
         Map<String, Object> ds = ((List<Map<String, Object>>) sources.get("datasources")).get(0);
         assertThat(ds.get("type")).isEqualTo("prometheus");
         assertThat(ds).containsKeys("name", "url", "access");
+    }
+
+    /** The real promtool, where installed (Debian package "prometheus"): the acceptance commands. */
+    @Test
+    void promtoolAcceptsTheLiveScrapeTheRulesAndTheConfig() throws Exception {
+        Path promtool = Path.of("/usr/bin/promtool");
+        assumeTrue(Files.isExecutable(promtool), "promtool not installed");
+        String scrape = Http.get(server.port(), "/metrics").body();
+        assertThat(run(scrape, promtool.toString(), "check", "metrics")).isEmpty();
+        assertThat(run("", promtool.toString(), "check", "rules", ROOT.resolve("deploy/prometheus/alerts.yml").toString()))
+                .contains("SUCCESS");
+        assertThat(run("", promtool.toString(), "check", "config",
+                ROOT.resolve("deploy/prometheus/prometheus.yml").toString())).contains("SUCCESS");
+    }
+
+    /** Runs a command with the given stdin; returns its output, failing on a non-zero exit. */
+    private static String run(String stdin, String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try (var in = p.getOutputStream()) {
+            in.write(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(String.join(" ", command) + ":\n" + out).isZero();
+        return out.strip();
     }
 
     private static Object load(String relative) throws IOException {

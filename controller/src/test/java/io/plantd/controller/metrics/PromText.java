@@ -353,7 +353,7 @@ final class PromText {
                 .orElseThrow(() -> new IllegalArgumentException("histogram lacks " + name + labels)).value();
     }
 
-    /** promtool check metrics: HELP present, counters end in _total, no abbreviated units, snake_case. */
+    /** promtool check metrics: HELP present, counters end in _total, reserved suffixes, no abbreviated units, snake_case. */
     private void lint() {
         List<String> problems = new ArrayList<>();
         for (Family f : families.values()) {
@@ -365,6 +365,10 @@ final class PromText {
             }
             if (!f.type.equals("counter") && f.name.endsWith("_total")) {
                 problems.add(f.name + ": non-counter metrics should not have \"_total\" suffix");
+            }
+            boolean distribution = f.type.equals("histogram") || f.type.equals("summary");
+            if (!distribution && (f.name.endsWith("_count") || f.name.endsWith("_sum") || f.name.endsWith("_bucket"))) {
+                problems.add(f.name + ": non-histogram and non-summary metrics should not have \"_count\", \"_sum\" or \"_bucket\" suffix");
             }
             if (!f.name.equals(f.name.toLowerCase(java.util.Locale.ROOT))) {
                 problems.add(f.name + ": metric names should be written in 'snake_case' not 'camelCase'");

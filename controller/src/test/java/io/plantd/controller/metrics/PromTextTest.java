@@ -55,6 +55,7 @@ class PromTextTest {
         "# HELP h x\n# TYPE h histogram\nh_bucket{le=\"+Inf\"} 1\nh_count 1\n",     // no sum
         "# HELP cpu_time_ns x\n# TYPE cpu_time_ns gauge\ncpu_time_ns 1\n",          // abbreviated unit
         "# HELP g x\n# TYPE g gauge\ng{le=\"1\"} 1\n",                              // le outside histogram
+        "# HELP cpu_count x\n# TYPE cpu_count gauge\ncpu_count 2\n",                // reserved _count suffix
     })
     void rejectsInvalidExposition(String text) {
         assertThatThrownBy(() -> PromText.parse(text)).isInstanceOf(IllegalArgumentException.class);
