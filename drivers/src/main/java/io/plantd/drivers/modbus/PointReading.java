@@ -1,0 +1,7 @@
+package io.plantd.drivers.modbus;
+
+import io.plantd.drivers.point.PointValue;
+
+/** One point of one poll with the raw registers it came from (hex), for the probe table. */
+public record PointReading(String point, PointValue value, String raw) {
+}
