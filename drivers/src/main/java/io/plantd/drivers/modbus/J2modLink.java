@@ -195,6 +195,12 @@ public final class J2modLink implements ModbusLink {
             return new DeviceException(FailureKind.TIMEOUT, "no answer to " + what + " within "
                     + settings.timeoutMs() + " ms", e);
         }
+        if (lower.contains("premature end of stream")) {
+            // j2mod reports a socket closed mid-answer and a frame shorter than its function
+            // code implies the same way; either way the connection is dropped
+            return new DeviceException(FailureKind.CONNECTION, "answer to " + what
+                    + " cut short (connection closed or truncated frame)", e);
+        }
         if (has(e, EOFException.class) || has(e, SocketException.class) || lower.contains("closed")
                 || lower.contains("end of stream") || lower.contains("connection reset") || lower.contains("eof")) {
             return new DeviceException(FailureKind.CONNECTION, "connection lost during " + what + ": " + msg, e);
