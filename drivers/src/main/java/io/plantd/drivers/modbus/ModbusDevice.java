@@ -98,7 +98,7 @@ public final class ModbusDevice implements DeviceSource {
     }
 
     /** What one request returned: registers, bits, or the device's refusal. */
-    private record Fetched(ReadRequest request, int[] words, boolean[] bits, String refusal) {
+    private record Fetched(ReadRequest request, int[] words, boolean[] bits, String refusal, long nanos) {
     }
 
     /** Reads every point once, with the raw registers behind each value. */
@@ -108,14 +108,19 @@ public final class ModbusDevice implements DeviceSource {
         int refused = 0;
         for (ReadRequest req : plan.requests()) {
             Fetched f;
+            long started = System.nanoTime();
             try {
-                f = req.table().bitTable()
-                        ? new Fetched(req, null, link.readBits(req.table(), req.start(), req.count()), null)
-                        : new Fetched(req, link.readRegisters(req.table(), req.start(), req.count()), null, null);
+                if (req.table().bitTable()) {
+                    boolean[] bits = link.readBits(req.table(), req.start(), req.count());
+                    f = new Fetched(req, null, bits, null, System.nanoTime() - started);
+                } else {
+                    int[] words = link.readRegisters(req.table(), req.start(), req.count());
+                    f = new Fetched(req, words, null, null, System.nanoTime() - started);
+                }
             } catch (ModbusExceptionResponse e) {
                 refused++;
                 firstRefusal = firstRefusal == null ? e : firstRefusal;
-                f = new Fetched(req, null, null, e.reason());
+                f = new Fetched(req, null, null, e.reason(), System.nanoTime() - started);
             }
             for (String p : req.points()) {
                 byPoint.put(p, f);
@@ -128,7 +133,7 @@ public final class ModbusDevice implements DeviceSource {
         Decoder decoder = new Decoder(byPoint, timestampMillis);
         List<PointReading> readings = new ArrayList<>();
         for (PointDef p : profile.points()) {
-            readings.add(new PointReading(p.name(), decoder.value(p), decoder.raw(p)));
+            readings.add(new PointReading(p.name(), decoder.value(p), decoder.raw(p), byPoint.get(p.name()).nanos()));
         }
         return readings;
     }
