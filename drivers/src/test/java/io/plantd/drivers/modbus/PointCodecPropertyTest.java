@@ -15,7 +15,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
-class PointCodecProperties {
+class PointCodecPropertyTest {
 
     @Property
     void wordOrderIsAnInvolution(@ForAll long bits, @ForAll WordOrder order, @ForAll @IntRange(min = 1, max = 4) int n) {

@@ -14,7 +14,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
-class ReadPlannerProperties {
+class ReadPlannerPropertyTest {
 
     /** Whatever the layout, every point is read exactly once and no read breaks a rule. */
     @Property(tries = 300)
