@@ -16,7 +16,10 @@ public interface PollListener {
     default void failed(String device, FailureKind kind, String reason, long latencyNanos) {
     }
 
-    /** The device went up (first good poll after being down) or down (breaker opened). */
+    /**
+     * The device went up (a good poll after none or after failures) or down (a poll failed after
+     * a good one). The breaker opening later is visible as CIRCUIT_OPEN failures.
+     */
     default void availabilityChanged(String device, boolean up, String reason) {
     }
 }
