@@ -56,7 +56,7 @@ public final class DeviceProbe {
             return;
         }
         long good = outcome.readings().stream().filter(r -> r.value().isGood()).count();
-        out.printf(Locale.ROOT, "%d point(s), %d GOOD, read in %.1f ms%n", outcome.readings().size(), good,
+        out.printf(Locale.ROOT, "%d point(s), %d GOOD, read in %.1f ms including connect%n", outcome.readings().size(), good,
                 outcome.latencyNanos() / 1e6);
         int nameWidth = Math.max(5, outcome.readings().stream().mapToInt(r -> r.point().length()).max().orElse(5));
         String format = "%-" + nameWidth + "s  %16s  %-6s  %-7s  %-29s  %10s  %s%n";
