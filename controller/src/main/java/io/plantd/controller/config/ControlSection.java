@@ -64,13 +64,18 @@ final class ControlSection {
             return new GridEventSettings(Map.of(1, 0.0, 2, 0.0, 3, 0.0), ConfigDefaults.PRESTART_LEVEL, nominalDefault,
                     nominalDefault - ConfigDefaults.LOW_FREQUENCY_BELOW_NOMINAL_HZ, 0);
         }
+        // an invalid cap or margin is already reported; do not cascade it into every reduction
         double usable = site.serviceCapacityKw() - site.marginKw();
+        if (!(site.serviceCapacityKw() > 0) || !(usable > 0)) {
+            usable = Double.NaN;
+        }
+        double limit = usable;
         Map<Integer, Double> reductions = new HashMap<>(Map.of(1, 0.0, 2, 0.0, 3, 0.0));
         m.get("capReductionKw").ifPresent(v -> {
             YamlMap levels = v.asMap();
             for (int level = 1; level <= 3; level++) {
                 int l = level;
-                levels.get("level" + level).ifPresent(n -> reductions.put(l, reduction(n, usable)));
+                levels.get("level" + level).ifPresent(n -> reductions.put(l, reduction(n, limit)));
             }
             levels.rejectUnknownKeys();
         });
@@ -89,7 +94,7 @@ final class ControlSection {
                 v.error("must be below nominalFrequencyHz (" + format(nominal) + ") by at most 3 Hz, got " + format(low));
             }
         });
-        double lowReduction = m.get("lowFrequencyCapReductionKw").map(v -> reduction(v, usable)).orElse(0.0);
+        double lowReduction = m.get("lowFrequencyCapReductionKw").map(v -> reduction(v, limit)).orElse(0.0);
         m.rejectUnknownKeys();
         return new GridEventSettings(reductions, prestart, nominal, low, lowReduction);
     }

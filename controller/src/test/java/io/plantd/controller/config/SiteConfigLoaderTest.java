@@ -117,6 +117,20 @@ class SiteConfigLoaderTest {
     }
 
     @Test
+    void anInvalidCapIsReportedOnceNotAgainAtEveryLimitDerivedFromIt() throws IOException {
+        site.set(3, "  serviceCapacityKw: -5")
+                .set(7, "  gridEvents: { capReductionKw: { level2: 500 }, lowFrequencyCapReductionKw: 100 }");
+        assertOneError(3, "-5", "site.serviceCapacityKw", "must be greater than 0, got -5");
+    }
+
+    @Test
+    void gridEventReductionMustLeaveSomeCap() throws IOException {
+        site.set(7, "  gridEvents: { capReductionKw: { level3: 950 } }");
+        assertOneError(7, "950", "control.gridEvents.capReductionKw.level3",
+                "must be below serviceCapacityKw - marginKw (950), got 950");
+    }
+
+    @Test
     void marginAtOrAboveCap() throws IOException {
         site.set(4, "  marginKw: 1000").set(5, "  releaseMarginKw: 1001");
         List<ConfigError> errors = errors();
