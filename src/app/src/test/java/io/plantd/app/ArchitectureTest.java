@@ -1,5 +1,7 @@
 package io.plantd.app;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -15,6 +17,15 @@ class ArchitectureTest {
         production = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.plantd");
+    }
+
+    @Test
+    void importsEveryModuleButNoTestFixture() {
+        assertThat(production.contain("io.plantd.drivers.profile.ProfileLoader")).isTrue();
+        assertThat(production.contain("io.plantd.controller.config.SiteConfigLoader")).isTrue();
+        assertThat(production.contain("io.plantd.controller.policy.DriveMode")).isTrue();
+        assertThat(production.contain("io.plantd.app.PlantdMain")).isTrue();
+        assertThat(production.contain("io.plantd.drivers.archfixture.DriverUsingController")).isFalse();
     }
 
     @Test
