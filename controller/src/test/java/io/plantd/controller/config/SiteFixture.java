@@ -82,6 +82,8 @@ final class SiteFixture {
                 "  - { name: price_electricity, table: input, address: 1, type: float32 }",
                 "  - { name: price_gas, table: input, address: 3, type: float32 }",
                 "  - { name: outage, table: input, address: 5, type: bool }"));
+        Files.writeString(profiles.resolve("test-bacnet.yaml"), "name: test-bacnet\nprotocol: bacnet\nkind: other\n"
+                + "points:\n  - { name: temp, object: analog-input, instance: 1, unit: degC }\n");
         profile("test-grid-lite", "grid-gateway",
                 "  - { name: event_level, table: input, address: 0, type: uint16 }");
     }
