@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
+import io.plantd.controller.archfixture.ControllerUsingJ2mod;
 import io.plantd.controller.archfixture.ControllerUsingModbus;
+import io.plantd.controller.policy.archfixture.PolicyReadingWallClock;
 import io.plantd.controller.policy.archfixture.PolicyViolations;
 import io.plantd.controller.policy.archfixture.PurePolicy;
 import io.plantd.drivers.archfixture.DriverUsingController;
@@ -33,6 +35,23 @@ class ArchitectureRulesSelfTest {
     void controllerImportingModbusClassesIsCaught() {
         assertViolates(ArchitectureRules.CONTROLLER_USES_NO_PROTOCOL_CLASSES, ControllerUsingModbus.class,
                 "io.plantd.drivers.modbus.archfixture.FakeModbusTransport");
+    }
+
+    @Test
+    void controllerUsingJ2modDirectlyIsCaught() {
+        assertViolates(ArchitectureRules.CONTROLLER_USES_NO_PROTOCOL_CLASSES, ControllerUsingJ2mod.class,
+                "com.ghgande.j2mod");
+    }
+
+    @Test
+    void policyReadingTheWallClockIsCaught() {
+        assertViolates(ArchitectureRules.POLICY_READS_NO_WALL_CLOCK, PolicyReadingWallClock.class, "Instant.now()");
+    }
+
+    @Test
+    void clockInjectedPolicyPasses() {
+        assertThatCode(() -> ArchitectureRules.POLICY_READS_NO_WALL_CLOCK.check(
+                new ClassFileImporter().importClasses(PurePolicy.class))).doesNotThrowAnyException();
     }
 
     static Stream<Class<?>> policyViolators() {

@@ -39,6 +39,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void policyReadsNoWallClock() {
+        ArchitectureRules.POLICY_READS_NO_WALL_CLOCK.check(production);
+    }
+
+    @Test
     void policyHasNoIo() {
         ArchitectureRules.POLICY_HAS_NO_IO.check(production);
     }
