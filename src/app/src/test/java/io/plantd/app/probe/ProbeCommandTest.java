@@ -152,13 +152,27 @@ class ProbeCommandTest {
     }
 
     @Test
-    void withoutTheConfigLoadersTheShippedCommandSaysSo() {
+    void aSiteConfigWithErrorsIsRefusedWithTheirPositions(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path site = dir.resolve("site.yaml");
+        java.nio.file.Files.writeString(site, "site:\n  id: x\n  bogus: 1\n");
         StringWriter err = new StringWriter();
         CommandLine cmd = PlantdMain.commandLine();
         cmd.setErr(new PrintWriter(err));
-        int exit = cmd.execute("probe", "--config", "site.yaml", "chiller-1");
-        assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("site-config loader");
+        int exit = cmd.execute("probe", "--config", site.toString(), "chiller-1");
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains(site + ":3:3: site.bogus: unknown key");
+    }
+
+    @Test
+    void anUnknownDeviceOfAValidSiteConfigIsNamed() {
+        java.nio.file.Path example = java.nio.file.Path.of(System.getProperty("plantd.root"), "config", "sites", "example-10mw.yaml");
+        StringWriter err = new StringWriter();
+        CommandLine cmd = PlantdMain.commandLine();
+        cmd.setErr(new PrintWriter(err));
+        int exit = cmd.execute("probe", "--config", example.toString(), "no-such-device");
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("no device 'no-such-device'");
     }
 
     @Test
