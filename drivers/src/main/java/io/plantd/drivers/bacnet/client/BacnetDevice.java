@@ -125,8 +125,8 @@ public final class BacnetDevice {
         long now = clock.millis();
         Map<String, PointValue> out = new LinkedHashMap<>();
         if (!breaker.tryAcquirePermission()) {
-            String reason = "circuit open: " + id + " failed repeatedly, not asked until "
-                    + options.breaker().getWaitIntervalFunctionInOpenState().apply(1) / 1000 + " s pass";
+            String reason = "circuit open: " + id + " failed repeatedly; not asked for "
+                    + options.breaker().getWaitIntervalFunctionInOpenState().apply(1) + " ms after opening";
             points.forEach(p -> out.put(p.name(), PointValue.bad(p.def().unit(), reason, now)));
             return out;
         }
@@ -151,43 +151,45 @@ public final class BacnetDevice {
     }
 
     private void readByBatches(Map<String, PointValue> out, long now) throws BacnetException {
-        for (List<BacnetPoint> batch : ReadPlanner.batches(points, options.maxApduLength(), maxPropertiesPerRpm)) {
+        List<BacnetPoint> remaining = new ArrayList<>(points);
+        while (!remaining.isEmpty()) {
             if (!rpmUsable) {
-                readEach(batch, out, now);
-                continue;
+                readEach(remaining, out, now);
+                return;
             }
+            List<BacnetPoint> batch = List.copyOf(
+                    ReadPlanner.batches(remaining, options.maxApduLength(), maxPropertiesPerRpm).get(0));
             List<PropertyReference> refs = batch.stream().map(BacnetPoint::reference).toList();
-            List<PropertyResult> results;
             try {
-                results = client.readPropertyMultiple(peer, refs, options.requests());
+                List<PropertyResult> results = client.readPropertyMultiple(peer, refs, options.requests());
+                for (int i = 0; i < batch.size(); i++) {
+                    BacnetPoint p = batch.get(i);
+                    PropertyResult r = results.get(i);
+                    out.put(p.name(), r.isError()
+                            ? PointValue.bad(p.def().unit(), "bacnet error " + r.describeError(), now)
+                            : toPointValue(p, r.values(), now));
+                }
             } catch (BacnetTimeoutException e) {
                 throw e;
             } catch (BacnetRejectException | BacnetErrorException e) {
                 // Devices without RPM answer Reject unrecognized-service or an Error: stop asking.
                 rpmUsable = false;
                 log.info("{}: ReadPropertyMultiple refused ({}); reading each point with ReadProperty", id, e.reason());
-                readEach(batch, out, now);
                 continue;
             } catch (BacnetAbortException e) {
                 if (e.replyTooLarge() && batch.size() > 1) {
+                    // The reply would need segmentation: ask for half as much, now and in later polls.
                     maxPropertiesPerRpm = Math.max(1, batch.size() / 2);
-                    log.info("{}: ReadPropertyMultiple reply too large ({}); at most {} properties per request now",
+                    log.info("{}: ReadPropertyMultiple reply too large ({}); at most {} properties per request",
                             id, e.reason(), maxPropertiesPerRpm);
+                    continue;
                 }
                 readEach(batch, out, now);
-                continue;
             } catch (BacnetException e) {
                 log.info("{}: ReadPropertyMultiple failed ({}); reading each point of the batch", id, e.reason());
                 readEach(batch, out, now);
-                continue;
             }
-            for (int i = 0; i < batch.size(); i++) {
-                BacnetPoint p = batch.get(i);
-                PropertyResult r = results.get(i);
-                out.put(p.name(), r.isError()
-                        ? PointValue.bad(p.def().unit(), "bacnet error " + r.describeError(), now)
-                        : toPointValue(p, r.values(), now));
-            }
+            remaining.subList(0, batch.size()).clear();
         }
     }
 

@@ -61,7 +61,6 @@ public final class BacnetObjectTable {
             double v = initial.getOrDefault(def.name(), 0.0);
             boolean commandable = def.writable() && ObjectTypes.isCommandable(id.type());
             table.add(id, def.name(), encode(id.type(), v), commandable, def.writable(), 8);
-            table.pointObjects.put(def.name(), id);
         }
         return table;
     }
@@ -99,6 +98,7 @@ public final class BacnetObjectTable {
             throw new IllegalArgumentException("object " + id + " already exists");
         }
         objects.put(id, new SimulatedObject(id, name, initial, commandable, writable, states));
+        pointObjects.putIfAbsent(name, id); // the object name doubles as the point name
         return this;
     }
 
