@@ -117,37 +117,61 @@ public final class BacnetDevice {
     }
 
     /**
-     * Reads every point once. A point the device answers with an error, reject or abort is BAD
-     * with that reason; when the device stops answering, every point not yet read is BAD with
-     * the timeout, and the breaker counts a failure.
+     * Reads every point once, through the device's circuit breaker, stamped with the injected
+     * clock. A point the device answers with an error, reject or abort is BAD with that reason;
+     * when the device stops answering, every point not yet read is BAD with the timeout, and
+     * the breaker counts a failure. While the breaker is open the device is not asked at all.
      */
     public Map<String, PointValue> pollAll() {
         long now = clock.millis();
-        Map<String, PointValue> out = new LinkedHashMap<>();
         if (!breaker.tryAcquirePermission()) {
             String reason = "circuit open: " + id + " failed repeatedly; not asked for "
                     + options.breaker().getWaitIntervalFunctionInOpenState().apply(1) + " ms after opening";
-            points.forEach(p -> out.put(p.name(), PointValue.bad(p.def().unit(), reason, now)));
-            return out;
+            return allBad(reason, now);
         }
         long started = System.nanoTime();
         try {
-            if (rpmUsable) {
-                readByBatches(out, now);
-            } else {
-                readEach(points, out, now);
-            }
+            Map<String, PointValue> values = poll(now);
             breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-        } catch (BacnetException silent) {
+            return values;
+        } catch (BacnetDeviceSilentException silent) {
             breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, silent);
-            for (BacnetPoint p : points) {
-                out.putIfAbsent(p.name(), PointValue.bad(p.def().unit(), silent.reason(), now));
-            }
+            return silent.partial();
         }
-        // Keep profile order for the caller.
+    }
+
+    /**
+     * One poll without the breaker, for a polling layer that keeps its own: throws when the
+     * device stopped answering (its {@link BacnetDeviceSilentException#partial()} holds every
+     * point, those not read BAD with the timeout).
+     */
+    public Map<String, PointValue> poll(long timestampMillis) throws BacnetDeviceSilentException {
+        Map<String, PointValue> out = new LinkedHashMap<>();
+        try {
+            if (rpmUsable) {
+                readByBatches(out, timestampMillis);
+            } else {
+                readEach(points, out, timestampMillis);
+            }
+        } catch (BacnetException silent) {
+            for (BacnetPoint p : points) {
+                out.putIfAbsent(p.name(), PointValue.bad(p.def().unit(), silent.reason(), timestampMillis));
+            }
+            throw new BacnetDeviceSilentException(silent.reason(), inProfileOrder(out));
+        }
+        return inProfileOrder(out);
+    }
+
+    private Map<String, PointValue> inProfileOrder(Map<String, PointValue> values) {
         Map<String, PointValue> ordered = new LinkedHashMap<>();
-        points.forEach(p -> ordered.put(p.name(), out.get(p.name())));
+        points.forEach(p -> ordered.put(p.name(), values.get(p.name())));
         return ordered;
+    }
+
+    private Map<String, PointValue> allBad(String reason, long now) {
+        Map<String, PointValue> out = new LinkedHashMap<>();
+        points.forEach(p -> out.put(p.name(), PointValue.bad(p.def().unit(), reason, now)));
+        return out;
     }
 
     private void readByBatches(Map<String, PointValue> out, long now) throws BacnetException {

@@ -55,11 +55,22 @@ public final class ReadProperty {
     static PropertyReference readReference(TagReader r) {
         ObjectIdentifier object = r.readContextObjectId(0);
         long property = r.readContextEnumerated(1);
-        int index = PropertyReference.NO_INDEX;
+        long index = PropertyReference.NO_INDEX;
         if (r.nextIsContext(2)) {
-            index = (int) r.readContextUnsigned(2);
+            index = r.readContextUnsigned(2);
         }
-        return new PropertyReference(object, (int) property, index);
+        return reference(object, property, index);
+    }
+
+    /** A reference from decoded numbers, refusing ones outside the standard's ranges. */
+    static PropertyReference reference(ObjectIdentifier object, long property, long index) {
+        if (property > 0x3FFFFF) {
+            throw new BacnetCodecException("property identifier " + property + " above 4194303");
+        }
+        if (index > Integer.MAX_VALUE) {
+            throw new BacnetCodecException("array index " + index + " out of range");
+        }
+        return new PropertyReference(object, (int) property, (int) index);
     }
 
     static void requireEnd(TagReader r, String what) {

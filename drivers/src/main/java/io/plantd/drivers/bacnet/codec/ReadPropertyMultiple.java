@@ -43,8 +43,8 @@ public final class ReadPropertyMultiple {
             int before = refs.size();
             while (!r.nextIsClosing(1)) {
                 long property = r.readContextEnumerated(0);
-                int index = r.nextIsContext(1) ? (int) r.readContextUnsigned(1) : PropertyReference.NO_INDEX;
-                refs.add(new PropertyReference(object, (int) property, index));
+                long index = r.nextIsContext(1) ? r.readContextUnsigned(1) : PropertyReference.NO_INDEX;
+                refs.add(ReadProperty.reference(object, property, index));
             }
             r.expectClosing(1);
             if (refs.size() == before) {
@@ -98,8 +98,8 @@ public final class ReadPropertyMultiple {
             r.expectOpening(1);
             while (!r.nextIsClosing(1)) {
                 long property = r.readContextEnumerated(2);
-                int index = r.nextIsContext(3) ? (int) r.readContextUnsigned(3) : PropertyReference.NO_INDEX;
-                PropertyReference ref = new PropertyReference(object, (int) property, index);
+                long index = r.nextIsContext(3) ? r.readContextUnsigned(3) : PropertyReference.NO_INDEX;
+                PropertyReference ref = ReadProperty.reference(object, property, index);
                 if (r.nextIsOpening(4)) {
                     r.expectOpening(4);
                     results.add(PropertyResult.ok(ref, r.readValuesUntilClosing(4)));

@@ -250,6 +250,27 @@ class BacnetDeviceLoopbackTest {
     }
 
     @Test
+    void pollWithoutTheBreakerThrowsWhenTheDeviceFallsSilentMidPoll() throws Exception {
+        SimulatedBacnetDevice sim = sim(SimChillers.manyInputsTable(3, 1476));
+        sim.setSupportsReadPropertyMultiple(false);
+        BacnetDevice device = new BacnetDevice("chiller-1", SimChillers.manyInputs(3), client,
+                PeerAddress.local(sim.address()), OPTIONS.withRequests(new RequestOptions(Duration.ofMillis(80), 0)), CLOCK);
+        assertThat(device.poll(1234L)).allSatisfy((name, v) -> assertThat(v.timestampMillis()).isEqualTo(1234L));
+
+        sim.setSilent(true);
+        io.plantd.drivers.bacnet.client.BacnetDeviceSilentException silent = org.junit.jupiter.api.Assertions
+                .assertThrows(io.plantd.drivers.bacnet.client.BacnetDeviceSilentException.class, () -> device.poll(5678L));
+        assertThat(silent.reason()).isEqualTo("timeout after 1 attempt of 80 ms");
+        assertThat(silent.partial()).containsOnlyKeys("ai_100", "ai_101", "ai_102");
+        assertThat(silent.partial().values()).allSatisfy(v -> {
+            assertThat(v.quality()).isEqualTo(Quality.BAD);
+            assertThat(v.reason()).isEqualTo("timeout after 1 attempt of 80 ms");
+        });
+        // One timeout ends the poll: the silent device is not asked once per point.
+        assertThat(device.breakerState()).isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
+    @Test
     void pointWriterRunsWritesOnTheDevicesExecutor() throws Exception {
         SimulatedBacnetDevice sim = sim(SimChillers.chillerTable(1476));
         BacnetDevice device = discovered(sim, SimChillers.chiller(), OPTIONS);
