@@ -3,12 +3,14 @@ package io.plantd.drivers.bacnet.client;
 import io.plantd.drivers.bacnet.codec.Apdu;
 import io.plantd.drivers.bacnet.codec.BacnetCodecException;
 import io.plantd.drivers.bacnet.codec.BacnetValue;
+import io.plantd.drivers.bacnet.codec.CovNotification;
 import io.plantd.drivers.bacnet.codec.IAm;
 import io.plantd.drivers.bacnet.codec.PropertyReference;
 import io.plantd.drivers.bacnet.codec.PropertyResult;
 import io.plantd.drivers.bacnet.codec.ReadProperty;
 import io.plantd.drivers.bacnet.codec.ReadPropertyMultiple;
 import io.plantd.drivers.bacnet.codec.ServiceChoice;
+import io.plantd.drivers.bacnet.codec.SubscribeCov;
 import io.plantd.drivers.bacnet.codec.WhoIs;
 import io.plantd.drivers.bacnet.codec.WriteProperty;
 import io.plantd.drivers.bacnet.transport.BacnetException;
@@ -37,6 +39,8 @@ public final class BacnetClient implements AutoCloseable {
     private final BacnetTransport transport;
     private final Map<PeerAddress, IAm> iAms = new ConcurrentHashMap<>();
     private final List<java.util.function.Consumer<DeviceInfo>> iAmListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<java.util.function.BiConsumer<PeerAddress, CovNotification>> covListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public BacnetClient(BacnetTransport transport) {
         this.transport = transport;
@@ -163,6 +167,23 @@ public final class BacnetClient implements AutoCloseable {
         return results;
     }
 
+    /** SubscribeCOV (or its cancellation); the device answers with a Simple-ACK. */
+    public void subscribeCov(PeerAddress peer, SubscribeCov request, RequestOptions options) throws BacnetException {
+        Apdu reply = call(peer, ServiceChoice.SUBSCRIBE_COV, request.encode(), options);
+        if (!(reply instanceof Apdu.SimpleAck)) {
+            throw new BacnetException("SubscribeCOV answered with " + reply.getClass().getSimpleName());
+        }
+    }
+
+    /** Receives every UnconfirmedCOVNotification, on the transport's receive thread. */
+    public void onCovNotification(java.util.function.BiConsumer<PeerAddress, CovNotification> listener) {
+        covListeners.add(listener);
+    }
+
+    public void removeCovListener(java.util.function.BiConsumer<PeerAddress, CovNotification> listener) {
+        covListeners.remove(listener);
+    }
+
     public void writeProperty(PeerAddress peer, WriteProperty write, RequestOptions options) throws BacnetException {
         Apdu reply = call(peer, ServiceChoice.WRITE_PROPERTY, write.encode(), options);
         if (!(reply instanceof Apdu.SimpleAck)) {
@@ -197,6 +218,15 @@ public final class BacnetClient implements AutoCloseable {
     }
 
     private void onUnconfirmed(PeerAddress source, Apdu.UnconfirmedRequest request) {
+        if (request.service() == ServiceChoice.UNCONFIRMED_COV_NOTIFICATION) {
+            try {
+                CovNotification n = CovNotification.decode(request.serviceRequest());
+                covListeners.forEach(l -> l.accept(source, n));
+            } catch (BacnetCodecException e) {
+                log.debug("malformed COV notification from {}: {}", source, e.getMessage());
+            }
+            return;
+        }
         if (request.service() != ServiceChoice.I_AM) {
             return;
         }

@@ -167,4 +167,32 @@ class AnnexFServiceEncodingTest {
     private static String hex(String spaced) {
         return spaced.replace(" ", "").toUpperCase();
     }
+
+    @Test
+    void subscribeCovAndItsNotification_derived() {
+        // SubscribeCOV (clause 13.14), derived by hand: invoke 15, process 18, AI 10, confirmed TRUE,
+        // lifetime 0: [0] 09 12, [1] 1C 0000000A, [2] 29 01 (context BOOLEAN has a content octet), [3] 39 00.
+        String request = "00 02 0F 05 09 12 1C 0000000A 29 01 39 00";
+        SubscribeCov sub = new SubscribeCov(18, new ObjectIdentifier(ObjectTypes.ANALOG_INPUT, 10), true, 0);
+        assertThat(Hex.of(new Apdu.ConfirmedRequest(false, false, 0, MaxApdu.codeFor(206), 15,
+                ServiceChoice.SUBSCRIBE_COV, sub.encode()).encode())).isEqualTo(hex(request));
+        assertThat(SubscribeCov.decode(((Apdu.ConfirmedRequest) Apdu.decode(Hex.bytes(request))).serviceRequest()))
+                .isEqualTo(sub);
+        // Cancellation: neither [2] nor [3].
+        assertThat(Hex.of(SubscribeCov.cancel(18, new ObjectIdentifier(0, 10)).encode())).isEqualTo("09121C0000000A");
+
+        // UnconfirmedCOVNotification (clause 13.7), derived by hand: process 18, device 4, AI 10,
+        // 0 s remaining, present-value 65.0 (X'42820000') and status-flags B'0000' (X'82 04 00').
+        String notification = "10 02 09 12 1C 02000004 2C 0000000A 39 00 4E 09 55 2E 44 42820000 2F"
+                + " 09 6F 2E 82 04 00 2F 4F";
+        Apdu.UnconfirmedRequest u = (Apdu.UnconfirmedRequest) Apdu.decode(Hex.bytes(notification));
+        assertThat(u.service()).isEqualTo(ServiceChoice.UNCONFIRMED_COV_NOTIFICATION);
+        CovNotification n = CovNotification.decode(u.serviceRequest());
+        assertThat(n.subscriberProcessId()).isEqualTo(18);
+        assertThat(n.initiatingDevice()).isEqualTo(new ObjectIdentifier(ObjectTypes.DEVICE, 4));
+        assertThat(n.monitoredObject()).isEqualTo(new ObjectIdentifier(ObjectTypes.ANALOG_INPUT, 10));
+        assertThat(n.valueOf(PropertyIds.PRESENT_VALUE)).contains(List.of(new BacnetValue.RealValue(65f)));
+        assertThat(n.valueOf(PropertyIds.STATUS_FLAGS)).contains(List.of(new BacnetValue.BitStringValue(new boolean[4])));
+        assertThat(Hex.of(new Apdu.UnconfirmedRequest(2, n.encode()).encode())).isEqualTo(hex(notification));
+    }
 }

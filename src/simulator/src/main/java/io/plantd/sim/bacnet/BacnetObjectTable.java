@@ -27,6 +27,8 @@ public final class BacnetObjectTable {
     private final Map<ObjectIdentifier, SimulatedObject> objects = new LinkedHashMap<>();
     private final Map<String, ObjectIdentifier> pointObjects = new LinkedHashMap<>();
     private final ObjectIdentifier device;
+    private final List<java.util.function.Consumer<ObjectIdentifier>> changeListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public BacnetObjectTable(int deviceInstance, String deviceName) {
         this(deviceInstance, deviceName, MaxApdu.BACNET_IP);
@@ -113,10 +115,22 @@ public final class BacnetObjectTable {
 
     // ---- plant-model side ----
 
+    /** Called (outside the table's lock) with an object whose Present_Value changed. */
+    public void onPresentValueChange(java.util.function.Consumer<ObjectIdentifier> listener) {
+        changeListeners.add(listener);
+    }
+
     /** Publishes a measurement into a point's object (bypassing BACnet write rules). */
-    public synchronized void setPoint(String point, double value) {
-        ObjectIdentifier id = pointObject(point);
-        objects.get(id).setFromModel(encode(id.type(), value));
+    public void setPoint(String point, double value) {
+        ObjectIdentifier id;
+        boolean changed;
+        synchronized (this) {
+            id = pointObject(point);
+            BacnetValue before = objects.get(id).presentValue();
+            objects.get(id).setFromModel(encode(id.type(), value));
+            changed = !before.equals(objects.get(id).presentValue());
+        }
+        fireIfChanged(changed, id);
     }
 
     /** A point's effective Present_Value as a number (for a commandable one: the winning slot). */
@@ -124,8 +138,24 @@ public final class BacnetObjectTable {
         return presentValue(pointObject(point));
     }
 
-    public synchronized void setPresentValue(ObjectIdentifier id, BacnetValue value) {
-        object(id).setFromModel(value);
+    public void setPresentValue(ObjectIdentifier id, BacnetValue value) {
+        boolean changed;
+        synchronized (this) {
+            BacnetValue before = object(id).presentValue();
+            object(id).setFromModel(value);
+            changed = !before.equals(object(id).presentValue());
+        }
+        fireIfChanged(changed, id);
+    }
+
+    private void fireIfChanged(boolean changed, ObjectIdentifier id) {
+        if (changed) {
+            changeListeners.forEach(l -> l.accept(id));
+        }
+    }
+
+    public synchronized boolean exists(ObjectIdentifier id) {
+        return objects.containsKey(id);
     }
 
     public synchronized double presentValue(ObjectIdentifier id) {
@@ -163,15 +193,23 @@ public final class BacnetObjectTable {
         return o.read(ref);
     }
 
-    public synchronized PropertyOutcome write(PropertyReference ref, List<BacnetValue> values, int priority) {
-        SimulatedObject o = objects.get(ref.object());
-        if (o == null) {
-            return PropertyOutcome.error(Reasons.ERROR_CLASS_OBJECT, Reasons.ERROR_CODE_UNKNOWN_OBJECT);
+    public PropertyOutcome write(PropertyReference ref, List<BacnetValue> values, int priority) {
+        PropertyOutcome outcome;
+        boolean changed = false;
+        synchronized (this) {
+            SimulatedObject o = objects.get(ref.object());
+            if (o == null) {
+                return PropertyOutcome.error(Reasons.ERROR_CLASS_OBJECT, Reasons.ERROR_CODE_UNKNOWN_OBJECT);
+            }
+            if (ref.object().equals(device)) {
+                return PropertyOutcome.error(Reasons.ERROR_CLASS_PROPERTY, Reasons.ERROR_CODE_WRITE_ACCESS_DENIED);
+            }
+            BacnetValue before = o.presentValue();
+            outcome = o.write(ref, values, priority);
+            changed = !before.equals(o.presentValue());
         }
-        if (ref.object().equals(device)) {
-            return PropertyOutcome.error(Reasons.ERROR_CLASS_PROPERTY, Reasons.ERROR_CODE_WRITE_ACCESS_DENIED);
-        }
-        return o.write(ref, values, priority);
+        fireIfChanged(changed, ref.object());
+        return outcome;
     }
 
     private SimulatedObject object(ObjectIdentifier id) {

@@ -3,14 +3,18 @@ package io.plantd.sim.bacnet;
 import io.plantd.drivers.bacnet.codec.Apdu;
 import io.plantd.drivers.bacnet.codec.BacnetCodecException;
 import io.plantd.drivers.bacnet.codec.Bvlc;
+import io.plantd.drivers.bacnet.codec.CovNotification;
 import io.plantd.drivers.bacnet.codec.IAm;
 import io.plantd.drivers.bacnet.codec.Npdu;
+import io.plantd.drivers.bacnet.codec.ObjectIdentifier;
+import io.plantd.drivers.bacnet.codec.PropertyIds;
 import io.plantd.drivers.bacnet.codec.PropertyReference;
 import io.plantd.drivers.bacnet.codec.PropertyResult;
 import io.plantd.drivers.bacnet.codec.ReadProperty;
 import io.plantd.drivers.bacnet.codec.ReadPropertyMultiple;
 import io.plantd.drivers.bacnet.codec.Reasons;
 import io.plantd.drivers.bacnet.codec.ServiceChoice;
+import io.plantd.drivers.bacnet.codec.SubscribeCov;
 import io.plantd.drivers.bacnet.codec.WhoIs;
 import io.plantd.drivers.bacnet.codec.WriteProperty;
 import java.io.IOException;
@@ -22,13 +26,17 @@ import java.net.SocketException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A BACnet/IP device on a UDP port (loopback by default) answering Who-Is, ReadProperty,
- * ReadPropertyMultiple and WriteProperty from a {@link BacnetObjectTable}. It never segments:
+ * ReadPropertyMultiple, WriteProperty and SubscribeCOV (unconfirmed notifications on every
+ * Present_Value change) from a {@link BacnetObjectTable}. It never segments:
  * a reply longer than the requester's or its own max APDU is answered with Abort
  * segmentation-not-supported, as a real small controller does. Test knobs: refuse RPM, go
  * silent, or sit behind a virtual router on a remote network (SNET/SADR in replies).
@@ -45,12 +53,23 @@ public final class SimulatedBacnetDevice implements AutoCloseable {
     private volatile boolean silent;
     private volatile boolean closed;
     private final AtomicInteger confirmedRequests = new AtomicInteger();
+    private final AtomicInteger covSubscribeRequests = new AtomicInteger();
+    private final Map<CovKey, Long> covSubscriptions = new ConcurrentHashMap<>();
+
+    /** A COV subscriber: where to send, its network/MAC if routed (-1/""), its process and object. */
+    private record CovKey(InetSocketAddress to, int snet, String sadrHex, long processId, ObjectIdentifier object) {
+        Npdu returnPath() {
+            return snet < 0 ? null : new Npdu(false, false, 0, -1, null, snet,
+                    java.util.HexFormat.of().parseHex(sadrHex), 0, -1, null);
+        }
+    }
 
     private SimulatedBacnetDevice(BacnetObjectTable table, DatagramSocket socket, int routedNetwork, byte[] routedMac) {
         this.table = table;
         this.socket = socket;
         this.routedNetwork = routedNetwork;
         this.routedMac = routedMac;
+        table.onPresentValueChange(this::notifyCov);
         this.thread = new Thread(this::serve, "sim-bacnet-" + table.deviceId().instance());
         thread.setDaemon(true);
         thread.start();
@@ -102,6 +121,16 @@ public final class SimulatedBacnetDevice implements AutoCloseable {
 
     public int confirmedRequestsServed() {
         return confirmedRequests.get();
+    }
+
+    /** SubscribeCOV requests received (subscriptions, renewals and cancellations). */
+    public int covSubscribeRequests() {
+        return covSubscribeRequests.get();
+    }
+
+    public int activeCovSubscriptions() {
+        long now = System.nanoTime();
+        return (int) covSubscriptions.values().stream().filter(expiry -> expiry - now > 0).count();
     }
 
     @Override
@@ -165,7 +194,9 @@ public final class SimulatedBacnetDevice implements AutoCloseable {
             }
         } else if (apdu instanceof Apdu.ConfirmedRequest c) {
             confirmedRequests.incrementAndGet();
-            send(replyTo, back, false, answer(c).encode());
+            Apdu reply = c.service() == ServiceChoice.SUBSCRIBE_COV && !c.segmented()
+                    ? subscribeCov(c, replyTo, back) : answer(c);
+            send(replyTo, back, false, reply.encode());
         }
     }
 
@@ -203,6 +234,54 @@ public final class SimulatedBacnetDevice implements AutoCloseable {
             return new Apdu.AbortPdu(true, c.invokeId(), Reasons.ABORT_SEGMENTATION_NOT_SUPPORTED);
         }
         return reply;
+    }
+
+    private Apdu subscribeCov(Apdu.ConfirmedRequest c, InetSocketAddress from, Npdu back) {
+        covSubscribeRequests.incrementAndGet();
+        SubscribeCov request;
+        try {
+            request = SubscribeCov.decode(c.serviceRequest());
+        } catch (BacnetCodecException | IllegalArgumentException e) {
+            return new Apdu.RejectPdu(c.invokeId(), 4);
+        }
+        if (!table.exists(request.monitoredObject())) {
+            return new Apdu.ErrorPdu(c.invokeId(), c.service(), Reasons.ERROR_CLASS_OBJECT,
+                    Reasons.ERROR_CODE_UNKNOWN_OBJECT);
+        }
+        CovKey key = new CovKey(from, back == null ? -1 : back.snet(),
+                back == null ? "" : java.util.HexFormat.of().formatHex(back.sadr()),
+                request.subscriberProcessId(), request.monitoredObject());
+        if (request.isCancellation()) {
+            covSubscriptions.remove(key);
+        } else {
+            // Lifetime 0 means indefinite (clause 13.14.1.1.4).
+            long lifetime = request.lifetimeSeconds() <= 0 ? 3_650L * 86_400 : request.lifetimeSeconds();
+            covSubscriptions.put(key, System.nanoTime() + TimeUnit.SECONDS.toNanos(lifetime));
+        }
+        return new Apdu.SimpleAck(c.invokeId(), c.service());
+    }
+
+    private void notifyCov(ObjectIdentifier object) {
+        long now = System.nanoTime();
+        covSubscriptions.entrySet().removeIf(e -> e.getValue() - now <= 0); // lapsed subscriptions
+        covSubscriptions.forEach((key, expiry) -> {
+            if (!key.object().equals(object)) {
+                return;
+            }
+            List<PropertyResult> values = List.of(
+                    PropertyResult.ok(PropertyReference.of(object, PropertyIds.PRESENT_VALUE),
+                            table.read(PropertyReference.of(object, PropertyIds.PRESENT_VALUE)).values()),
+                    PropertyResult.ok(PropertyReference.of(object, PropertyIds.STATUS_FLAGS),
+                            table.read(PropertyReference.of(object, PropertyIds.STATUS_FLAGS)).values()));
+            CovNotification n = new CovNotification(key.processId(), table.deviceId(), object,
+                    TimeUnit.NANOSECONDS.toSeconds(expiry - now), values);
+            try {
+                send(key.to(), key.returnPath(), false, new Apdu.UnconfirmedRequest(
+                        ServiceChoice.UNCONFIRMED_COV_NOTIFICATION, n.encode()).encode());
+            } catch (IOException e) {
+                log.debug("sim could not send COV notification to {}: {}", key.to(), e.getMessage());
+            }
+        });
     }
 
     private Apdu readProperty(Apdu.ConfirmedRequest c) {
