@@ -99,6 +99,9 @@ public final class TagWriter {
         } else if (v instanceof BacnetValue.ObjectIdentifierValue o) {
             return primitive(ApplicationTag.OBJECT_IDENTIFIER, false, objectIdBytes(o.value()));
         } else if (v instanceof BacnetValue.Opaque o) {
+            if (o.applicationTag() < 0 || o.applicationTag() > 14) {
+                throw new IllegalArgumentException("a skipped constructed value cannot be re-encoded");
+            }
             return primitive(o.applicationTag(), false, o.content());
         }
         throw new IllegalArgumentException("unknown value " + v);
