@@ -137,6 +137,11 @@ public final class BacnetDevice {
         } catch (BacnetDeviceSilentException silent) {
             breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, silent);
             return silent.partial();
+        } catch (RuntimeException bug) {
+            // Never let one device's surprise stop the poll loop: its points go BAD (the safe side).
+            breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, bug);
+            log.error("{}: poll failed unexpectedly", id, bug);
+            return allBad("internal error polling " + id + ": " + bug, now);
         }
     }
 
@@ -349,6 +354,10 @@ public final class BacnetDevice {
             BacnetWriteOutcome outcome = call.run();
             breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             return outcome;
+        } catch (RuntimeException bug) {
+            breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, bug);
+            log.error("{}: write of {} failed unexpectedly", pid, value, bug);
+            return BacnetWriteOutcome.failed(WriteResult.failed(pid, value, "internal error: " + bug));
         } catch (BacnetException e) {
             if (e.deviceResponded()) {
                 breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
