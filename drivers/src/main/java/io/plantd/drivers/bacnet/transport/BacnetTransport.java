@@ -139,6 +139,23 @@ public final class BacnetTransport implements AutoCloseable {
         });
     }
 
+    /**
+     * Registers now and re-registers every half time-to-live (a BBMD drops a foreign device
+     * after TTL + 30 s, J.5.2.3), for as long as the transport is open. A failed renewal is
+     * logged and retried at the next period.
+     */
+    public CompletableFuture<Integer> keepRegisteredAsForeignDevice(InetSocketAddress bbmd, int ttlSeconds,
+                                                                    Duration timeout) {
+        long periodMillis = ttlSeconds * 1000L / 2;
+        timer.scheduleAtFixedRate(() -> registerForeignDevice(bbmd, ttlSeconds, timeout).whenComplete((code, e) -> {
+            if (e != null || code != Bvlc.RESULT_SUCCESSFUL_COMPLETION) {
+                log.warn("foreign-device re-registration with {} failed: {}", bbmd, e != null ? e.getMessage()
+                        : String.format("BVLC-Result 0x%04X", code));
+            }
+        }), periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+        return registerForeignDevice(bbmd, ttlSeconds, timeout);
+    }
+
     int outstandingTransactions() {
         return invokeIds.outstanding();
     }

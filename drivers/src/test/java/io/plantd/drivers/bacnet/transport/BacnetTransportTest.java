@@ -168,6 +168,25 @@ class BacnetTransportTest {
     }
 
     @Test
+    void keepsTheForeignDeviceRegistrationAlive() throws Exception {
+        InetSocketAddress bbmd = (InetSocketAddress) device.getLocalSocketAddress();
+        CompletableFuture<Integer> first = transport.keepRegisteredAsForeignDevice(bbmd, 2, Duration.ofSeconds(1));
+        long start = System.nanoTime();
+        for (int i = 0; i < 3; i++) {
+            DatagramPacket p = new DatagramPacket(new byte[100], 100);
+            device.receive(p);
+            Bvlc.Message reg = Bvlc.decode(Arrays.copyOf(p.getData(), p.getLength()), p.getLength());
+            assertThat(reg.function()).isEqualTo(Bvlc.REGISTER_FOREIGN_DEVICE);
+            assertThat(reg.timeToLiveSeconds()).isEqualTo(2);
+            byte[] ack = Bvlc.result(Bvlc.RESULT_SUCCESSFUL_COMPLETION);
+            device.send(new DatagramPacket(ack, ack.length, transport.localAddress()));
+        }
+        assertThat(first.get(1, TimeUnit.SECONDS)).isZero();
+        // Registration plus two renewals at TTL/2 = 1 s: about 2 s, well inside the 2 s + 30 s grace.
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(1500), Duration.ofSeconds(5));
+    }
+
+    @Test
     void aForwardedIAmIsAttributedToItsOriginalSender() throws Exception {
         CopyOnWriteArrayList<PeerAddress> sources = new CopyOnWriteArrayList<>();
         transport.onUnconfirmed((source, request) -> sources.add(source));
