@@ -15,7 +15,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
 /** Decode(encode(x)) == x for every value and service the codec carries, and no crash on garbage. */
-class CodecRoundTripProperties {
+class CodecRoundTripPropertiesTest {
 
     @Provide
     Arbitrary<BacnetValue> values() {
