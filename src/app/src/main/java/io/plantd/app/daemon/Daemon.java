@@ -65,7 +65,7 @@ public final class Daemon implements AutoCloseable {
         PointStore store = new PointStore();
         FieldBus bus = new FieldBus(store, clock, new MetricsPollListener(metrics));
         for (DeviceConfig device : config.devices()) {
-            bus.add(DeviceSources.create(device, config.profileOf(device)), DeviceSources.pollSettings(device));
+            bus.add(DeviceSources.create(device, config.profileOf(device), clock), DeviceSources.pollSettings(device));
         }
 
         LateBoundCommandSink commands = new LateBoundCommandSink();

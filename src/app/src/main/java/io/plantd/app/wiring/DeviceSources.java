@@ -1,6 +1,13 @@
 package io.plantd.app.wiring;
 
 import io.plantd.controller.config.Connection;
+import io.plantd.drivers.bacnet.client.BacnetDeviceSource;
+import io.plantd.drivers.bacnet.client.RequestOptions;
+import io.plantd.drivers.bacnet.transport.PeerAddress;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
 import io.plantd.controller.config.DeviceConfig;
 import io.plantd.drivers.poll.DeviceSource;
 import io.plantd.drivers.poll.PollSettings;
@@ -11,9 +18,13 @@ public final class DeviceSources {
     private DeviceSources() {
     }
 
-    public static DeviceSource create(DeviceConfig device, DeviceProfile profile) {
-        if (device.connection() instanceof Connection.BacnetIp) {
-            throw new IllegalStateException("device " + device.id() + ": BACnet/IP driver not wired in this build");
+    public static DeviceSource create(DeviceConfig device, DeviceProfile profile, Clock clock) {
+        if (device.connection() instanceof Connection.BacnetIp b) {
+            InetSocketAddress ip = new InetSocketAddress(b.host(), b.port());
+            PeerAddress peer = b.network() == 0 ? PeerAddress.local(ip)
+                    : PeerAddress.routed(ip, b.network(), HexFormat.ofDelimiter(":").parseHex(b.macAddress()));
+            return BacnetDeviceSource.open(device.id(), profile, peer,
+                    new RequestOptions(Duration.ofMillis(b.timeoutMs()), b.retries()), clock);
         }
         return ConnectionSettings.modbusDevice(device, profile);
     }
