@@ -13,7 +13,9 @@ import java.util.Arrays;
  */
 public final class LoadForecaster {
     static final int POINTS = 24;
+    static final int MIN_TREND_SAMPLES = 10;
 
+    private final double minTrendSpanS;
     private final SampleRing ring;
     private final double windowS;
     private final double[] segT = new double[POINTS];
@@ -31,6 +33,7 @@ public final class LoadForecaster {
             throw new IllegalArgumentException("window and period must be positive");
         }
         this.windowS = windowS;
+        this.minTrendSpanS = Math.min(60, windowS / 2);
         int capacity = (int) Math.ceil(windowS / periodS) + 2;
         this.ring = new SampleRing(Math.max(capacity, 4));
         this.deque = new int[Math.max(capacity, 4)];
@@ -58,7 +61,9 @@ public final class LoadForecaster {
         double current = ring.value(n - 1);
         double level = current;
         double slope = 0;
-        if (n >= 3) {
+        // a slope from a few seconds of history extrapolates any step L seconds ahead: until the
+        // history spans a minimum, only the ramp bound looks ahead
+        if (n >= MIN_TREND_SAMPLES && ring.time(n - 1) - ring.time(0) >= minTrendSpanS) {
             int points = segmentMeans(n);
             slope = medianSlope(points);
             level = robustLevel(points, slope, nowS);

@@ -165,8 +165,11 @@ public final class DrivePolicy {
             Reason why = eligibility.toKeepRunning(r, s, nowMs);
             out.eligible[i] = why == null;
             out.ineligibleBecause[i] = why == null ? "" : why + ": " + eligibility.detail();
-        } else if (out.ineligibleBecause[i] == null) {
-            out.ineligibleBecause[i] = String.valueOf(out.reason[i]);
+        } else {
+            // forced or overridden: still show whether the engine could start, and why not
+            Reason why = eligibility.toStart(r, s, c.engine(), nowMs, true);
+            out.eligible[i] = why == null;
+            out.ineligibleBecause[i] = why == null ? "" : why + ": " + eligibility.detail();
         }
     }
 
