@@ -35,6 +35,9 @@ public final class ChillerState {
     private double engineRunSeconds;
     private double yearRunSeconds;
     private int runYear;
+    private transient int cachedYear;
+    private transient long yearStartMs = Long.MAX_VALUE;
+    private transient long yearEndMs = Long.MIN_VALUE;
 
     private long lockoutUntilMs = NEVER;
     private String lockoutReason = "";
@@ -175,7 +178,7 @@ public final class ChillerState {
 
     /** Adds engine run time observed over one cycle; yearly hours restart on 1 January (UTC). */
     public void addRunTime(double seconds, long nowMs) {
-        int year = java.time.Instant.ofEpochMilli(nowMs).atZone(ZoneOffset.UTC).getYear();
+        int year = yearOf(nowMs);
         if (year != runYear) {
             runYear = year;
             yearRunSeconds = 0;
@@ -190,8 +193,18 @@ public final class ChillerState {
 
     /** Engine hours counted in the calendar year of {@code nowMs}. */
     public double yearRunHours(long nowMs) {
-        int year = java.time.Instant.ofEpochMilli(nowMs).atZone(ZoneOffset.UTC).getYear();
-        return year == runYear ? yearRunSeconds / 3600.0 : 0;
+        return yearOf(nowMs) == runYear ? yearRunSeconds / 3600.0 : 0;
+    }
+
+    /** Calendar year (UTC), with the year's bounds cached: this runs every cycle for every unit. */
+    private int yearOf(long nowMs) {
+        if (nowMs < yearStartMs || nowMs >= yearEndMs) {
+            java.time.ZonedDateTime t = java.time.Instant.ofEpochMilli(nowMs).atZone(ZoneOffset.UTC);
+            cachedYear = t.getYear();
+            yearStartMs = java.time.LocalDate.of(cachedYear, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+            yearEndMs = java.time.LocalDate.of(cachedYear + 1, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        }
+        return cachedYear;
     }
 
     // ---- lock-out ------------------------------------------------------------------------

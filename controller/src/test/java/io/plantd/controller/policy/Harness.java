@@ -29,6 +29,10 @@ final class Harness {
     final List<Instant> times = new ArrayList<>();
     final List<Double> siteKwSeen = new ArrayList<>();
     StepOutput last;
+    /** When set, every frame fed to the step is kept (for replay benchmarks). */
+    boolean recordFrames;
+    final List<io.plantd.drivers.point.ProcessImage> frames = new ArrayList<>();
+    final List<GridStatus> frameGrids = new ArrayList<>();
     /** IT kW as a function of seconds since T0; when set, cooling follows IT each tick. */
     java.util.function.DoubleUnaryOperator itProfile;
 
@@ -53,7 +57,12 @@ final class Harness {
         siteKwSeen.add(plant.siteKw());
         List<Command> cmds = List.copyOf(pendingCommands);
         pendingCommands.clear();
-        last = step.step(plant.image(ms), grid, now, cmds);
+        io.plantd.drivers.point.ProcessImage image = plant.image(ms);
+        if (recordFrames) {
+            frames.add(image);
+            frameGrids.add(grid);
+        }
+        last = step.step(image, grid, now, cmds);
         outputs.add(last);
         times.add(now);
         plant.obey(last.commands(), ms);
