@@ -61,6 +61,66 @@ public final class ChillerState {
         return id;
     }
 
+    /**
+     * Everything worth persisting, as one immutable record (arrays are copies). Release timer,
+     * pending start and confirmation are left out on purpose: after a restart they are re-learned
+     * from the plant (a pending start is then timed from adoption, conservatively).
+     */
+    public record Snapshot(String id, boolean adopted, DriveMode commanded, double engineShare, long commandedAtMs,
+                           EngineRole role, long engineStartedAtMs, long engineStoppedAtMs, long[] startTimesMs,
+                           long totalStarts, double engineRunSeconds, double yearRunSeconds, int runYear,
+                           long lockoutUntilMs, String lockoutReason, double[] leadSamplesS, OverrideMode override,
+                           long overrideUntilMs) {
+        public Snapshot {
+            startTimesMs = startTimesMs.clone();
+            leadSamplesS = leadSamplesS.clone();
+        }
+
+        @Override
+        public long[] startTimesMs() {
+            return startTimesMs.clone();
+        }
+
+        @Override
+        public double[] leadSamplesS() {
+            return leadSamplesS.clone();
+        }
+    }
+
+    public Snapshot snapshot() {
+        return new Snapshot(id, adopted, commanded, engineShare, commandedAtMs, role, engineStartedAtMs,
+                engineStoppedAtMs, startTimesMs(), totalStarts, engineRunSeconds, yearRunSeconds, runYear,
+                lockoutUntilMs, lockoutReason, leadSamplesS(), override, overrideUntilMs);
+    }
+
+    public static ChillerState restore(Snapshot s) {
+        ChillerState c = new ChillerState(s.id());
+        c.adopted = s.adopted();
+        c.commanded = s.commanded();
+        c.engineShare = s.engineShare();
+        c.commandedAtMs = s.commandedAtMs();
+        c.role = s.role();
+        c.engineStartedAtMs = s.engineStartedAtMs();
+        c.engineStoppedAtMs = s.engineStoppedAtMs();
+        long[] starts = s.startTimesMs();
+        int from = Math.max(0, starts.length - START_HISTORY);
+        c.startTimesCount = starts.length - from;
+        System.arraycopy(starts, from, c.startTimesMs, 0, c.startTimesCount);
+        c.totalStarts = s.totalStarts();
+        c.engineRunSeconds = s.engineRunSeconds();
+        c.yearRunSeconds = s.yearRunSeconds();
+        c.runYear = s.runYear();
+        c.lockoutUntilMs = s.lockoutUntilMs();
+        c.lockoutReason = s.lockoutReason();
+        double[] lead = s.leadSamplesS();
+        int lf = Math.max(0, lead.length - LEAD_SAMPLES);
+        c.leadSampleCount = lead.length - lf;
+        System.arraycopy(lead, lf, c.leadSamplesS, 0, c.leadSampleCount);
+        c.override = s.override();
+        c.overrideUntilMs = s.overrideUntilMs();
+        return c;
+    }
+
     // ---- command -------------------------------------------------------------------------
 
     public boolean adopted() {

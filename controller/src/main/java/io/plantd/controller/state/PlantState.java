@@ -35,6 +35,50 @@ public final class PlantState {
         this.chillers = Collections.unmodifiableList(list);
     }
 
+    private PlantState(List<ChillerState> chillers, boolean unused) {
+        this.chillers = Collections.unmodifiableList(new ArrayList<>(chillers));
+    }
+
+    /** The persistable part of the plant state (alarm times and the meter hold are runtime-only). */
+    public record Snapshot(List<ChillerState.Snapshot> chillers, OperatingMode mode, boolean economicEnabled,
+                           double temporaryCapKw, long temporaryCapUntilMs, int rotation) {
+        public Snapshot {
+            chillers = List.copyOf(chillers);
+        }
+    }
+
+    public Snapshot snapshot() {
+        List<ChillerState.Snapshot> list = new ArrayList<>(chillers.size());
+        for (ChillerState c : chillers) {
+            list.add(c.snapshot());
+        }
+        return new Snapshot(list, mode, economicEnabled, temporaryCapKw, temporaryCapUntilMs, rotation);
+    }
+
+    /**
+     * Restores a snapshot for the configured chillers: units the snapshot does not know start
+     * fresh, units no longer configured are dropped.
+     */
+    public static PlantState restore(List<ChillerConfig> configs, Snapshot snapshot) {
+        List<ChillerState> list = new ArrayList<>(configs.size());
+        for (ChillerConfig c : configs) {
+            ChillerState restored = null;
+            for (ChillerState.Snapshot s : snapshot.chillers()) {
+                if (s.id().equals(c.id())) {
+                    restored = ChillerState.restore(s);
+                }
+            }
+            list.add(restored != null ? restored : new ChillerState(c.id()));
+        }
+        PlantState p = new PlantState(list, true);
+        p.mode = snapshot.mode();
+        p.economicEnabled = snapshot.economicEnabled();
+        p.temporaryCapKw = snapshot.temporaryCapKw();
+        p.temporaryCapUntilMs = snapshot.temporaryCapUntilMs();
+        p.rotation = snapshot.rotation();
+        return p;
+    }
+
     public List<ChillerState> chillers() {
         return chillers;
     }
