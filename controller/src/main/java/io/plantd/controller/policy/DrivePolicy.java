@@ -448,6 +448,11 @@ public final class DrivePolicy {
         Num.one(sb, cap.capKw() - cap.onThresholdKw()).append("); removes ");
         Num.one(sb, removedKw).append(" kW; L=");
         Num.whole(sb, in.leadTimeS()[i]).append(" s");
+        if ("demand target".equals(cap.source())) {
+            sb.append("; demand interval average ");
+            Num.one(sb, in.estimate().demandAverageKw()).append(" kW, projected ");
+            Num.one(sb, in.estimate().demandProjectedKw()).append(" kW");
+        }
         if (!in.estimate().meterGood()) {
             sb.append("; meter stale, using last good prediction");
         } else {

@@ -533,6 +533,7 @@ class DrivePolicyScenarioTest {
         h.run(3);
         assertThat(h.last.report().site().effectiveCapKw()).isEqualTo(8300);
         assertThat(h.allChanges()).isNotEmpty();
+        assertThat(h.allChanges().get(0).detail()).contains("demand target").contains("projected");
         assertThat(h.last.report().site().demandIntervalAvgKw()).isBetween(8000.0, 9000.0);
     }
 }
