@@ -293,9 +293,16 @@ public final class MqttNorthbound implements CycleListener, AutoCloseable {
         LOG.info("MQTT {}: subscribed and republishing retained state", reconnect ? "reconnected" : "connected");
     }
 
+    /**
+     * Commands: never our own publications, no retained commands replayed at subscribe time
+     * (retain handling 2), and the retain flag kept as published so a live retained command is
+     * recognised and refused.
+     */
     private static MqttSubscription commandSubscription(String filter) {
         MqttSubscription s = new MqttSubscription(filter, 1);
         s.setNoLocal(true);
+        s.setRetainHandling(2);
+        s.setRetainAsPublished(true);
         return s;
     }
 
@@ -324,6 +331,10 @@ public final class MqttNorthbound implements CycleListener, AutoCloseable {
             reply.finish("unauthorised", CommandResult.rejected(in.topic()
                     + ": no principal level; publish to " + topics.command(name, "{principal}")
                     + " as the identity the broker authenticated"));
+            return;
+        }
+        if (in.message().isRetained() && in.message().getPayload().length == 0) {
+            LOG.debug("retained command on {} cleared", in.topic());
             return;
         }
         if (in.message().isRetained()) {
