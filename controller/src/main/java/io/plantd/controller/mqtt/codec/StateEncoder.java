@@ -11,6 +11,7 @@ import io.plantd.controller.cycle.GridStatus;
 import io.plantd.controller.cycle.Headroom;
 import io.plantd.controller.cycle.SiteStatus;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -129,11 +130,17 @@ public final class StateEncoder {
         return o;
     }
 
-    /** The payload without the per-cycle fields, for change detection. */
+    /**
+     * The payload without the fields that move every cycle by construction (time, sequence, the
+     * headroom's rolling validUntil, a running engine's hour counter), for change detection. Those
+     * still reach subscribers with every publication, at least every 10 s.
+     */
     public static ObjectNode withoutVolatile(ObjectNode payload) {
         ObjectNode copy = payload.deepCopy();
-        copy.remove(TS);
-        copy.remove(SEQUENCE);
+        copy.remove(List.of(TS, SEQUENCE, "validUntil", "engineRunSeconds"));
+        if (copy.get("headroom") instanceof ObjectNode h) {
+            h.remove("validUntil");
+        }
         return copy;
     }
 
