@@ -14,6 +14,12 @@ final class KillableSocketFactory extends SocketFactory {
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
 
     private volatile boolean refusing;
+    private final java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Connection attempts so far, refused or not. */
+    int attempts() {
+        return attempts.get();
+    }
 
     /** While refusing, every new connection fails as if the broker were unreachable. */
     void refuseConnections(boolean refuse) {
@@ -25,6 +31,7 @@ final class KillableSocketFactory extends SocketFactory {
         return track(new Socket() {
             @Override
             public void connect(SocketAddress endpoint, int timeout) throws IOException {
+                attempts.incrementAndGet();
                 if (refusing) {
                     throw new ConnectException("refused by the test");
                 }

@@ -223,6 +223,8 @@ class MqttNorthboundTest {
     @Test
     void everyCommandKindIsSubmittedWithoutAResponseTopicTheFallbackReplyIsUsed() throws Exception {
         MqttNorthbound nb = northbound();
+        List<String> observed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        nb.commandStats().addObserver((command, result) -> observed.add(command + "/" + result));
         TestClient bms = bms();
         bms.publish(topics.command("cap", "bms"), "{\"capKw\":8000,\"expiresInS\":1800}");
         bms.publish(topics.command("mode", "bms"), "{\"mode\":\"MONITOR_ONLY\",\"economic\":false}");
@@ -237,6 +239,8 @@ class MqttNorthboundTest {
                 cap -> assertThat(cap.capKw()).isEqualTo(8000.0)));
         assertThat(nb.commandStats().count("cap", "accepted")).isEqualTo(1);
         assertThat(nb.commandStats().count("mode", "accepted")).isEqualTo(1);
+        assertThat(observed).contains("cap/accepted", "mode/accepted");
+        assertThat(nb.commandStats().snapshot()).hasSize(CommandStats.COMMANDS.size() * CommandStats.RESULTS.size());
     }
 
     @Test
@@ -354,6 +358,24 @@ class MqttNorthboundTest {
         ven.publish(gridTopic, "{\"level\":7,\"priceElectricity\":0.31,\"priceGas\":0.05,\"outage\":false}");
         await().atMost(WAIT).until(() -> ((MqttGridFeed) feed).rejectedTotal() == 1);
         assertThat(feed.current(null, Instant.now()).level()).as("a bad signal changes nothing").isEqualTo(2);
+    }
+
+    @Test
+    void theFirstConnectIsRetriedWithBackoffUntilTheBrokerIsReachable() throws Exception {
+        KillableSocketFactory sockets = new KillableSocketFactory();
+        sockets.refuseConnections(true);
+        MqttNorthbound nb = new MqttNorthbound(Fixtures.settings(site, BROKER.url()).withSocketFactory(sockets),
+                sink, Clock.systemUTC());
+        closeLater.add(nb);
+        nb.start();
+        // Paho's own automatic reconnect would never try again after a failed first connect
+        await().atMost(WAIT).until(() -> sockets.attempts() >= 3);
+        assertThat(nb.connected()).isFalse();
+        nb.onCycle(Fixtures.report(5, Instant.now(), 7_500));
+        sockets.refuseConnections(false);
+        await().atMost(WAIT).until(nb::connected);
+        TestClient late = client("late").subscribe(topics.state());
+        await().atMost(WAIT).until(() -> late.last(topics.state()).isPresent());
     }
 
     @Test
