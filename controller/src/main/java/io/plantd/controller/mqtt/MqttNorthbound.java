@@ -58,8 +58,6 @@ public final class MqttNorthbound implements CycleListener, AutoCloseable {
     public static final Duration STATE_MAX_INTERVAL = Duration.ofSeconds(10);
     /** Message expiry of {@code state} and {@code headroom}: a dead daemon's numbers vanish from the broker. */
     public static final long STATE_EXPIRY_S = 30;
-    /** How long a reply waits for the cycle to apply a command before saying the outcome is unknown. */
-    public static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
     static final int REPORT_QUEUE = 64;
     static final int INBOUND_QUEUE = 256;
     static final int TRANSIENT_QUEUE = 1000;
@@ -372,13 +370,13 @@ public final class MqttNorthbound implements CycleListener, AutoCloseable {
             reply.finish("refused", CommandResult.rejected(in.topic() + ": not accepted by the controller: " + e));
             return;
         }
-        future.orTimeout(COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).whenComplete((result, error) -> {
+        future.orTimeout(settings.commandTimeout().toMillis(), TimeUnit.MILLISECONDS).whenComplete((result, error) -> {
             tasks.add(() -> {
                 if (error != null) {
                     boolean timeout = error instanceof TimeoutException || error.getCause() instanceof TimeoutException;
                     reply.finish(timeout ? "timeout" : "refused", CommandResult.rejected(in.topic()
-                            + (timeout ? ": not confirmed by the control cycle within " + COMMAND_TIMEOUT.toSeconds()
-                                    + " s; outcome unknown, check state" : ": failed: " + error)));
+                            + (timeout ? ": not confirmed by the control cycle within "
+                                    + settings.commandTimeout().toMillis() + " ms; outcome unknown, check state" : ": failed: " + error)));
                 } else {
                     reply.finish(result.ok() ? "accepted" : "refused", result);
                 }

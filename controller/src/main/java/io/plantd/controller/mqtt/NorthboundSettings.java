@@ -17,7 +17,8 @@ import javax.net.SocketFactory;
 
 /**
  * Everything the MQTT northbound needs from the site config, plus session timings.
- * {@code socketFactory} overrides the transport (TLS from {@code mqtt.tls} otherwise).
+ * {@code socketFactory} overrides the transport (TLS from {@code mqtt.tls} otherwise);
+ * {@code commandTimeout} bounds how long a reply waits for the cycle to confirm a command.
  */
 public record NorthboundSettings(
         String siteId,
@@ -30,10 +31,12 @@ public record NorthboundSettings(
         String configHash,
         Duration connectTimeout,
         Duration initialRetryDelay,
-        Optional<SocketFactory> socketFactory) {
+        Optional<SocketFactory> socketFactory,
+        Duration commandTimeout) {
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_INITIAL_RETRY_DELAY = Duration.ofSeconds(1);
+    public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(10);
 
     public NorthboundSettings {
         chillerIds = Set.copyOf(chillerIds);
@@ -46,22 +49,28 @@ public record NorthboundSettings(
         return new NorthboundSettings(config.site().id(), config.mqtt(),
                 config.chillers().stream().map(ChillerConfig::id).collect(Collectors.toSet()),
                 config.site().serviceCapacityKw(), gridTopic, Duration.ofMillis(grid.maxAgeMs()), version,
-                hashOf(config), DEFAULT_CONNECT_TIMEOUT, DEFAULT_INITIAL_RETRY_DELAY, Optional.empty());
+                hashOf(config), DEFAULT_CONNECT_TIMEOUT, DEFAULT_INITIAL_RETRY_DELAY, Optional.empty(),
+                DEFAULT_COMMAND_TIMEOUT);
     }
 
     public NorthboundSettings withSocketFactory(SocketFactory factory) {
         return new NorthboundSettings(siteId, mqtt, chillerIds, serviceCapacityKw, gridTopic, gridMaxAge, version,
-                configHash, connectTimeout, initialRetryDelay, Optional.of(factory));
+                configHash, connectTimeout, initialRetryDelay, Optional.of(factory), commandTimeout);
     }
 
     public NorthboundSettings withGridTopic(String topic, Duration maxAge) {
         return new NorthboundSettings(siteId, mqtt, chillerIds, serviceCapacityKw, Optional.of(topic), maxAge,
-                version, configHash, connectTimeout, initialRetryDelay, socketFactory);
+                version, configHash, connectTimeout, initialRetryDelay, socketFactory, commandTimeout);
     }
 
     public NorthboundSettings withTimings(Duration connectTimeout, Duration initialRetryDelay) {
         return new NorthboundSettings(siteId, mqtt, chillerIds, serviceCapacityKw, gridTopic, gridMaxAge, version,
-                configHash, connectTimeout, initialRetryDelay, socketFactory);
+                configHash, connectTimeout, initialRetryDelay, socketFactory, commandTimeout);
+    }
+
+    public NorthboundSettings withCommandTimeout(Duration timeout) {
+        return new NorthboundSettings(siteId, mqtt, chillerIds, serviceCapacityKw, gridTopic, gridMaxAge, version,
+                configHash, connectTimeout, initialRetryDelay, socketFactory, timeout);
     }
 
     private static String hashOf(SiteConfig config) {

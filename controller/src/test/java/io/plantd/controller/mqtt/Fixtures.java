@@ -39,7 +39,8 @@ final class Fixtures {
                         "viewer", Set.of("rebirth")),
                 3600, 5, 1);
         return new NorthboundSettings(site, mqtt, CHILLERS, SERVICE_KW, Optional.empty(), Duration.ofSeconds(30),
-                "0.1.0-test", "cafe0123", Duration.ofSeconds(2), Duration.ofMillis(200), Optional.empty());
+                "0.1.0-test", "cafe0123", Duration.ofSeconds(2), Duration.ofMillis(200), Optional.empty(),
+                Duration.ofSeconds(10));
     }
 
     static CycleReport report(long seq, Instant at, double siteKw, List<Alarm> alarms, List<CommandChange> changes) {

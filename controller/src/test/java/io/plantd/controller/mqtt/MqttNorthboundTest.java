@@ -322,6 +322,19 @@ class MqttNorthboundTest {
     }
 
     @Test
+    void aCommandTheCycleNeverConfirmsIsAnsweredAsTimeout() throws Exception {
+        MqttNorthbound nb = northbound(Fixtures.settings(site, BROKER.url()).withCommandTimeout(Duration.ofSeconds(1)));
+        TestClient bms = bms();
+        sink.neverAnswer = true;
+        bms.publish(topics.command("cap", "bms"), "{\"capKw\":9000,\"expiresInS\":60}");
+        await().atMost(WAIT).until(() -> bms.last(topics.reply("cap", "bms")).isPresent());
+        JsonNode reply = bms.last(topics.reply("cap", "bms")).orElseThrow().json();
+        assertThat(reply.get("ok").asBoolean()).isFalse();
+        assertThat(reply.get("reason").asText()).contains("outcome unknown");
+        assertThat(nb.commandStats().count("cap", "timeout")).isEqualTo(1);
+    }
+
+    @Test
     void rebirthRepublishesRetainedTopicsToTheAsker() throws Exception {
         MqttNorthbound nb = northbound();
         TestClient bms = bms();
