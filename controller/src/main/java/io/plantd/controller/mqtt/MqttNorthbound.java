@@ -105,10 +105,13 @@ public final class MqttNorthbound implements CycleListener, AutoCloseable {
         this.session = new MqttSession(sessionOptions(settings), new SessionEvents());
     }
 
-    /** Starts the worker and the connection attempts; returns at once (the broker may be down). */
+    /** Starts the worker and the connection attempts; returns at once (the broker may be down). One-shot. */
     public synchronized void start() {
         if (running) {
             return;
+        }
+        if (worker != null) {
+            throw new IllegalStateException("an MqttNorthbound cannot be restarted after stop()");
         }
         Instant now = clock.instant();
         outbox.putRetained(status("online"));
@@ -125,7 +128,10 @@ public final class MqttNorthbound implements CycleListener, AutoCloseable {
                 topics.base());
     }
 
-    /** Publishes {@code offline}, disconnects and stops the worker; bounded to a few seconds. */
+    /**
+     * Flushes what is queued, publishes {@code offline} and disconnects; bounded to a few seconds.
+     * Also run by {@link #onShutdown()}, i.e. after the cycle wrote the shutdown posture.
+     */
     public synchronized void stop() {
         if (!running) {
             return;
@@ -190,36 +196,42 @@ public final class MqttNorthbound implements CycleListener, AutoCloseable {
     // ---------------------------------------------------------------- worker thread
 
     private void work() {
-        List<CycleReport> batch = new ArrayList<>();
         while (running) {
-            boolean busy = false;
-            try {
-                Runnable task;
-                while ((task = tasks.poll()) != null) {
-                    task.run();
-                    busy = true;
-                }
-                Inbound in;
-                while ((in = inbound.poll()) != null) {
-                    handleInbound(in);
-                    busy = true;
-                }
-                batch.clear();
-                reports.drainTo(batch);
-                for (int i = 0; i < batch.size(); i++) {
-                    handleReport(batch.get(i), i == batch.size() - 1);
-                    busy = true;
-                }
-                if (session.connected()) {
-                    outbox.flush(session::publish);
-                }
-            } catch (RuntimeException e) {
-                LOG.error("MQTT worker error (continuing)", e);
-            }
-            if (!busy) {
+            if (!pass()) {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
             }
         }
+        // one last pass so the final report (the shutdown posture) goes out before "offline"
+        pass();
+    }
+
+    /** Handles everything waiting and flushes; true if there was anything to handle. */
+    private boolean pass() {
+        boolean busy = false;
+        try {
+            Runnable task;
+            while ((task = tasks.poll()) != null) {
+                task.run();
+                busy = true;
+            }
+            Inbound in;
+            while ((in = inbound.poll()) != null) {
+                handleInbound(in);
+                busy = true;
+            }
+            List<CycleReport> batch = new ArrayList<>();
+            reports.drainTo(batch);
+            for (int i = 0; i < batch.size(); i++) {
+                handleReport(batch.get(i), i == batch.size() - 1);
+                busy = true;
+            }
+            if (session.connected()) {
+                outbox.flush(session::publish);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("MQTT worker error (continuing)", e);
+        }
+        return busy;
     }
 
     private void handleReport(CycleReport r, boolean latest) {

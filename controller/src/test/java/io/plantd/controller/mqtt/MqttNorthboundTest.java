@@ -164,6 +164,27 @@ class MqttNorthboundTest {
     }
 
     @Test
+    void onShutdownPublishesTheFinalReportThenOfflineAndNoWill() throws Exception {
+        MqttNorthbound nb = northbound();
+        TestClient watcher = client("watch").subscribe(topics.status()).subscribe(topics.event());
+        await().atMost(WAIT).until(() -> watcher.last(topics.status()).isPresent());
+        io.plantd.controller.cycle.CommandChange posture = new io.plantd.controller.cycle.CommandChange("ch2",
+                io.plantd.controller.policy.DriveMode.ENGINE, io.plantd.controller.policy.DriveMode.LOCAL, 0,
+                io.plantd.controller.policy.Reason.SHUTDOWN_POSTURE, "SIGTERM");
+        nb.onCycle(Fixtures.report(50, Instant.now(), 8_000, List.of(), List.of(posture)));
+        nb.onShutdown();
+        assertThat(nb.connected()).isFalse();
+        await().atMost(WAIT).until(() -> watcher.last(topics.status()).map(TestClient.Received::text)
+                .orElse("").equals("offline"));
+        List<String> order = watcher.all().stream().map(r -> r.topic().endsWith("event")
+                ? r.json().get("reason").asText() : r.text()).toList();
+        assertThat(order).containsSubsequence("SHUTDOWN_POSTURE", "offline");
+        // a clean shutdown: exactly one offline (ours), not followed by the Will
+        Thread.sleep(500);
+        assertThat(watcher.on(topics.status())).extracting(TestClient.Received::text).containsOnlyOnce("offline");
+    }
+
+    @Test
     void alarmIsRetainedWhileActiveAndClearedWithAnEmptyRetainedPayload() throws Exception {
         MqttNorthbound nb = northbound();
         TestClient bms = bms();
