@@ -11,8 +11,8 @@ import java.util.Set;
  * commands it may send ({@code override}, {@code cap}, {@code mode}, {@code rebirth}). The
  * principal is the last level of the command topic {@code cmd/{name}/{principal}}, which the
  * broker ACL pins to the authenticated identity (see docs/mqtt.md).
- * {@code defaultOverrideExpiryS} applies to overrides sent without an expiry (at most 24 h);
- * {@code keepAliveS} and {@code maxReconnectDelayS} tune the session.
+ * {@code keepAliveS} and {@code maxReconnectDelayS} tune the session (override expiry defaults
+ * and bounds are in {@link ControlSettings}).
  */
 public record MqttConfig(
         boolean enabled,
@@ -22,11 +22,9 @@ public record MqttConfig(
         Optional<Secret> password,
         Optional<Tls> tls,
         Map<String, Set<String>> principals,
-        long defaultOverrideExpiryS,
         int keepAliveS,
         int maxReconnectDelayS) {
 
-    public static final long DEFAULT_OVERRIDE_EXPIRY_S = 3600;
     public static final int DEFAULT_KEEP_ALIVE_S = 30;
     public static final int DEFAULT_MAX_RECONNECT_DELAY_S = 30;
 
@@ -34,11 +32,11 @@ public record MqttConfig(
         principals = Map.copyOf(principals);
     }
 
-    /** The original shape, with the session defaults (1 h override expiry, 30 s keep-alive, 30 s max backoff). */
+    /** The original shape, with the session defaults (30 s keep-alive, 30 s max reconnect backoff). */
     public MqttConfig(boolean enabled, String url, String clientId, Optional<Secret> username,
                       Optional<Secret> password, Optional<Tls> tls, Map<String, Set<String>> principals) {
         this(enabled, url, clientId, username, password, tls, principals,
-                DEFAULT_OVERRIDE_EXPIRY_S, DEFAULT_KEEP_ALIVE_S, DEFAULT_MAX_RECONNECT_DELAY_S);
+                DEFAULT_KEEP_ALIVE_S, DEFAULT_MAX_RECONNECT_DELAY_S);
     }
 
     /**

@@ -99,7 +99,7 @@ public final class MqttNorthbound implements CycleListener, AutoCloseable {
         this.clock = clock;
         this.topics = new Topics(settings.siteId());
         this.decoder = new CommandDecoder(settings.chillerIds(), settings.serviceCapacityKw(),
-                Duration.ofSeconds(settings.mqtt().defaultOverrideExpiryS()));
+                settings.overrideDefault(), settings.overrideMax());
         this.authoriser = new CommandAuthoriser(settings.mqtt().principals());
         this.gridFeed = settings.gridTopic().map(t -> new MqttGridFeed(t, settings.gridMaxAge()));
         this.session = new MqttSession(sessionOptions(settings), new SessionEvents());

@@ -25,6 +25,8 @@ public record NorthboundSettings(
         MqttConfig mqtt,
         Set<String> chillerIds,
         double serviceCapacityKw,
+        Duration overrideDefault,
+        Duration overrideMax,
         Optional<String> gridTopic,
         Duration gridMaxAge,
         String version,
@@ -48,29 +50,32 @@ public record NorthboundSettings(
         Optional<String> gridTopic = grid.source() == GridFeedConfig.Source.MQTT ? grid.mqttTopic() : Optional.empty();
         return new NorthboundSettings(config.site().id(), config.mqtt(),
                 config.chillers().stream().map(ChillerConfig::id).collect(Collectors.toSet()),
-                config.site().serviceCapacityKw(), gridTopic, Duration.ofMillis(grid.maxAgeMs()), version,
+                config.site().serviceCapacityKw(), Duration.ofSeconds(config.control().overrideDefaultS()),
+                Duration.ofSeconds(config.control().overrideMaxS()), gridTopic, Duration.ofMillis(grid.maxAgeMs()), version,
                 hashOf(config), DEFAULT_CONNECT_TIMEOUT, DEFAULT_INITIAL_RETRY_DELAY, Optional.empty(),
                 DEFAULT_COMMAND_TIMEOUT);
     }
 
     public NorthboundSettings withSocketFactory(SocketFactory factory) {
-        return new NorthboundSettings(siteId, mqtt, chillerIds, serviceCapacityKw, gridTopic, gridMaxAge, version,
-                configHash, connectTimeout, initialRetryDelay, Optional.of(factory), commandTimeout);
+        return new NorthboundSettings(siteId, mqtt, chillerIds, serviceCapacityKw, overrideDefault, overrideMax,
+                gridTopic, gridMaxAge, version, configHash, connectTimeout, initialRetryDelay, Optional.of(factory),
+                commandTimeout);
     }
 
     public NorthboundSettings withGridTopic(String topic, Duration maxAge) {
-        return new NorthboundSettings(siteId, mqtt, chillerIds, serviceCapacityKw, Optional.of(topic), maxAge,
-                version, configHash, connectTimeout, initialRetryDelay, socketFactory, commandTimeout);
+        return new NorthboundSettings(siteId, mqtt, chillerIds, serviceCapacityKw, overrideDefault, overrideMax,
+                Optional.of(topic), maxAge, version, configHash, connectTimeout, initialRetryDelay, socketFactory,
+                commandTimeout);
     }
 
-    public NorthboundSettings withTimings(Duration connectTimeout, Duration initialRetryDelay) {
-        return new NorthboundSettings(siteId, mqtt, chillerIds, serviceCapacityKw, gridTopic, gridMaxAge, version,
-                configHash, connectTimeout, initialRetryDelay, socketFactory, commandTimeout);
+    public NorthboundSettings withTimings(Duration connect, Duration initialRetry) {
+        return new NorthboundSettings(siteId, mqtt, chillerIds, serviceCapacityKw, overrideDefault, overrideMax,
+                gridTopic, gridMaxAge, version, configHash, connect, initialRetry, socketFactory, commandTimeout);
     }
 
     public NorthboundSettings withCommandTimeout(Duration timeout) {
-        return new NorthboundSettings(siteId, mqtt, chillerIds, serviceCapacityKw, gridTopic, gridMaxAge, version,
-                configHash, connectTimeout, initialRetryDelay, socketFactory, timeout);
+        return new NorthboundSettings(siteId, mqtt, chillerIds, serviceCapacityKw, overrideDefault, overrideMax,
+                gridTopic, gridMaxAge, version, configHash, connectTimeout, initialRetryDelay, socketFactory, timeout);
     }
 
     private static String hashOf(SiteConfig config) {

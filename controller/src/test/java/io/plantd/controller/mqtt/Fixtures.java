@@ -37,8 +37,9 @@ final class Fixtures {
                 Optional.empty(), Map.of(
                         "bms", Set.of("override", "cap", "mode", "rebirth"),
                         "viewer", Set.of("rebirth")),
-                3600, 5, 1);
-        return new NorthboundSettings(site, mqtt, CHILLERS, SERVICE_KW, Optional.empty(), Duration.ofSeconds(30),
+                5, 1);
+        return new NorthboundSettings(site, mqtt, CHILLERS, SERVICE_KW, Duration.ofHours(1), Duration.ofHours(24),
+                Optional.empty(), Duration.ofSeconds(30),
                 "0.1.0-test", "cafe0123", Duration.ofSeconds(2), Duration.ofMillis(200), Optional.empty(),
                 Duration.ofSeconds(10));
     }

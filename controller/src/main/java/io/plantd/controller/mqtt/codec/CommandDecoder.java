@@ -16,7 +16,7 @@ import java.util.TreeSet;
  */
 public final class CommandDecoder {
     public static final Set<String> NAMES = Set.of("override", "cap", "mode", "rebirth");
-    /** DESIGN §3: overrides and temporary caps last at most 24 h. */
+    /** DESIGN §3: overrides and temporary caps last at most 24 h (a site may allow overrides less). */
     public static final Duration MAX_EXPIRY = Duration.ofHours(24);
     /** The largest payload read at all; anything bigger is refused before parsing. */
     public static final int MAX_PAYLOAD_BYTES = 4096;
@@ -28,16 +28,23 @@ public final class CommandDecoder {
     private final Set<String> chillerIds;
     private final double serviceCapacityKw;
     private final Duration defaultOverrideExpiry;
+    private final Duration maxOverrideExpiry;
 
-    public CommandDecoder(Set<String> chillerIds, double serviceCapacityKw, Duration defaultOverrideExpiry) {
+    public CommandDecoder(Set<String> chillerIds, double serviceCapacityKw, Duration defaultOverrideExpiry,
+                          Duration maxOverrideExpiry) {
+        if (maxOverrideExpiry.isNegative() || maxOverrideExpiry.isZero() || maxOverrideExpiry.compareTo(MAX_EXPIRY) > 0) {
+            throw new IllegalArgumentException("maximum override expiry must be within (0, 24 h], got "
+                    + maxOverrideExpiry);
+        }
         if (defaultOverrideExpiry.isNegative() || defaultOverrideExpiry.isZero()
-                || defaultOverrideExpiry.compareTo(MAX_EXPIRY) > 0) {
-            throw new IllegalArgumentException("default override expiry must be within (0, 24 h], got "
-                    + defaultOverrideExpiry);
+                || defaultOverrideExpiry.compareTo(maxOverrideExpiry) > 0) {
+            throw new IllegalArgumentException("default override expiry must be within (0, " + maxOverrideExpiry
+                    + "], got " + defaultOverrideExpiry);
         }
         this.chillerIds = Set.copyOf(chillerIds);
         this.serviceCapacityKw = serviceCapacityKw;
         this.defaultOverrideExpiry = defaultOverrideExpiry;
+        this.maxOverrideExpiry = maxOverrideExpiry;
     }
 
     /** @throws PayloadException naming the field and the reason; nothing is applied then */
@@ -63,7 +70,7 @@ public final class CommandDecoder {
                     + String.join(", ", new TreeSet<>(chillerIds)));
         }
         OverrideMode mode = o.requiredEnum("mode", OverrideMode.class, EnumSet.allOf(OverrideMode.class));
-        Instant expiresAt = expiry(o, now).orElse(now.plus(defaultOverrideExpiry));
+        Instant expiresAt = expiry(o, now, maxOverrideExpiry).orElse(now.plus(defaultOverrideExpiry));
         return new Command.Override(principal, chiller, mode, expiresAt);
     }
 
@@ -77,7 +84,7 @@ public final class CommandDecoder {
             throw new PayloadException("capKw", "a temporary cap may only lower the cap: " + capKw
                     + " kW is not below the service capacity of " + serviceCapacityKw + " kW");
         }
-        Instant expiresAt = expiry(o, now).orElseThrow(
+        Instant expiresAt = expiry(o, now, MAX_EXPIRY).orElseThrow(
                 () -> new PayloadException("expiresInS", "required (or expiresAt): a temporary cap must expire"));
         return new Command.TemporaryCap(principal, capKw, expiresAt);
     }
@@ -99,8 +106,8 @@ public final class CommandDecoder {
         return new Command.Rebirth(principal);
     }
 
-    /** {@code expiresInS} or {@code expiresAt}, never both; in the future and at most 24 h ahead. */
-    private static Optional<Instant> expiry(StrictObject o, Instant now) throws PayloadException {
+    /** {@code expiresInS} or {@code expiresAt}, never both; in the future and at most {@code max} ahead. */
+    private static Optional<Instant> expiry(StrictObject o, Instant now, Duration max) throws PayloadException {
         Optional<Long> inS = o.optionalWholeNumber("expiresInS");
         Optional<Instant> at = o.optionalInstant("expiresAt");
         if (inS.isPresent() && at.isPresent()) {
@@ -108,9 +115,8 @@ public final class CommandDecoder {
         }
         if (inS.isPresent()) {
             long s = inS.get();
-            if (s <= 0 || s > MAX_EXPIRY.toSeconds()) {
-                throw new PayloadException("expiresInS", "must be within 1.." + MAX_EXPIRY.toSeconds()
-                        + " s (24 h), got " + s);
+            if (s <= 0 || s > max.toSeconds()) {
+                throw new PayloadException("expiresInS", "must be within 1.." + max.toSeconds() + " s, got " + s);
             }
             return Optional.of(now.plusSeconds(s));
         }
@@ -119,8 +125,9 @@ public final class CommandDecoder {
             if (!t.isAfter(now)) {
                 throw new PayloadException("expiresAt", "already expired: " + t + " is not after now (" + now + ")");
             }
-            if (t.isAfter(now.plus(MAX_EXPIRY))) {
-                throw new PayloadException("expiresAt", t + " is more than 24 h ahead of now (" + now + ")");
+            if (t.isAfter(now.plus(max))) {
+                throw new PayloadException("expiresAt", t + " is more than " + max.toSeconds()
+                        + " s ahead of now (" + now + ")");
             }
             return Optional.of(t);
         }

@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class CommandDecoderTest {
     private static final Instant NOW = Instant.parse("2026-07-01T12:00:00Z");
-    private final CommandDecoder decoder = new CommandDecoder(Set.of("ch1", "ch2"), 10_000, Duration.ofHours(1));
+    private final CommandDecoder decoder = new CommandDecoder(Set.of("ch1", "ch2"), 10_000, Duration.ofHours(1),
+            Duration.ofHours(24));
 
     private Command decode(String name, String json) throws PayloadException {
         return decoder.decode(name, "bms", json.getBytes(StandardCharsets.UTF_8), NOW);
@@ -68,7 +69,7 @@ class CommandDecoderTest {
             "override | {\"chiller\":\"ch1\",\"mode\":\"ENGINE\",\"expiresInS\":0}   | expiresInS | must be within 1..86400",
             "override | {\"chiller\":\"ch1\",\"mode\":\"ENGINE\",\"expiresInS\":86401} | expiresInS | must be within 1..86400",
             "override | {\"chiller\":\"ch1\",\"mode\":\"ENGINE\",\"expiresAt\":\"2026-07-01T11:59:59Z\"} | expiresAt | already expired",
-            "override | {\"chiller\":\"ch1\",\"mode\":\"ENGINE\",\"expiresAt\":\"2026-07-02T12:00:01Z\"} | expiresAt | more than 24 h ahead",
+            "override | {\"chiller\":\"ch1\",\"mode\":\"ENGINE\",\"expiresAt\":\"2026-07-02T12:00:01Z\"} | expiresAt | more than 86400 s ahead",
             "override | {\"chiller\":\"ch1\",\"mode\":\"ENGINE\",\"expiresAt\":\"tomorrow\"} | expiresAt | ISO-8601",
             "override | {\"chiller\":\"ch1\",\"mode\":\"ENGINE\",\"expiresInS\":60,\"expiresAt\":\"2026-07-01T13:00:00Z\"} | expiresAt | not both",
             "override | {\"chiller\":\"ch1\",\"mode\":\"ENGINE\",\"priority\":1}   | priority   | unknown field",
@@ -97,9 +98,23 @@ class CommandDecoderTest {
     }
 
     @Test
-    void aDefaultExpiryBeyond24HoursIsAConfigurationError() {
-        assertThatThrownBy(() -> new CommandDecoder(Set.of(), 1, Duration.ofHours(25)))
+    void expiryBoundsBeyond24HoursOrADefaultAboveTheMaximumAreConfigurationErrors() {
+        assertThatThrownBy(() -> new CommandDecoder(Set.of(), 1, Duration.ofHours(1), Duration.ofHours(25)))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new CommandDecoder(Set.of(), 1, Duration.ofHours(3), Duration.ofHours(2)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aSiteMayAllowShorterOverridesButCapsStillLastUpTo24Hours() throws Exception {
+        CommandDecoder strict = new CommandDecoder(Set.of("ch1"), 10_000, Duration.ofMinutes(30), Duration.ofHours(2));
+        byte[] long3h = "{\"chiller\":\"ch1\",\"mode\":\"MOTOR\",\"expiresInS\":10800}".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> strict.decode("override", "bms", long3h, NOW)).hasMessageContaining("1..7200 s");
+        byte[] cap3h = "{\"capKw\":9000,\"expiresInS\":10800}".getBytes(StandardCharsets.UTF_8);
+        assertThat(strict.decode("cap", "bms", cap3h, NOW)).isInstanceOf(Command.TemporaryCap.class);
+        byte[] noExpiry = "{\"chiller\":\"ch1\",\"mode\":\"MOTOR\"}".getBytes(StandardCharsets.UTF_8);
+        assertThat(((Command.Override) strict.decode("override", "bms", noExpiry, NOW)).expiresAt())
+                .isEqualTo(NOW.plus(Duration.ofMinutes(30)));
     }
 
     /** Whatever bytes arrive, the decoder either returns a command or names why not: it never throws anything else. */
