@@ -46,7 +46,6 @@ public final class MqttNorthbound implements CycleListener, AutoCloseable {
     private static final Duration STOP_BUDGET = Duration.ofSeconds(3);
 
     private final NorthboundSettings settings;
-    private final CommandSink sink;
     private final Clock clock;
     private final Topics topics;
     private final CommandStats stats = new CommandStats();
@@ -72,7 +71,6 @@ public final class MqttNorthbound implements CycleListener, AutoCloseable {
 
     public MqttNorthbound(NorthboundSettings settings, CommandSink sink, Clock clock) {
         this.settings = settings;
-        this.sink = sink;
         this.clock = clock;
         this.topics = new Topics(settings.siteId());
         this.reportPublisher = new ReportPublisher(topics, outbox);
@@ -98,12 +96,12 @@ public final class MqttNorthbound implements CycleListener, AutoCloseable {
         outbox.putRetained(OutboundMessage.json(topics.info(),
                 Json.bytes(StateEncoder.info(settings.siteId(), settings.version(), settings.configHash(), now)),
                 1, true));
+        session.start(); // throws on an unusable url before any thread is started
         running = true;
         Thread t = new Thread(this::work, "mqtt-worker");
         t.setDaemon(true);
         worker = t;
         t.start();
-        session.start();
         LOG.info("MQTT northbound for site {} on {} (topics under {})", settings.siteId(), settings.mqtt().url(),
                 topics.base());
     }
@@ -155,6 +153,11 @@ public final class MqttNorthbound implements CycleListener, AutoCloseable {
     /** Reports dropped because the worker fell {@value #REPORT_QUEUE} cycles behind. */
     public long reportsDropped() {
         return reportsDropped.get();
+    }
+
+    /** Inbound messages (commands, grid signals) dropped because {@value #INBOUND_QUEUE} were waiting. */
+    public long inboundDropped() {
+        return inboundDropped.get();
     }
 
     @Override
