@@ -15,6 +15,10 @@ import io.plantd.controller.metrics.MetricsHttpServer;
 import io.plantd.controller.metrics.PlantdMetrics;
 import io.plantd.controller.mqtt.MqttNorthbound;
 import io.plantd.controller.mqtt.NorthboundSettings;
+import io.plantd.controller.persist.PersistingCycleStep;
+import io.plantd.controller.persist.StateLoader;
+import io.plantd.controller.persist.StateStore;
+import io.plantd.controller.persist.StateWriter;
 import io.plantd.controller.policy.PolicyCycleStep;
 import io.plantd.drivers.poll.FieldBus;
 import io.plantd.drivers.point.PointStore;
@@ -43,10 +47,12 @@ public final class Daemon implements AutoCloseable {
     private final Optional<MetricsHttpServer> http;
     private final Optional<MqttNorthbound> mqtt;
     private final SystemdNotifier notifier;
+    private final StateWriter stateWriter;
     private boolean closed;
 
     private Daemon(SiteConfig config, FieldBus bus, ControlRuntime runtime, PlantdMetrics metrics,
-                   Optional<MetricsHttpServer> http, Optional<MqttNorthbound> mqtt, SystemdNotifier notifier) {
+                   Optional<MetricsHttpServer> http, Optional<MqttNorthbound> mqtt, SystemdNotifier notifier,
+                   StateWriter stateWriter) {
         this.config = config;
         this.bus = bus;
         this.runtime = runtime;
@@ -54,6 +60,7 @@ public final class Daemon implements AutoCloseable {
         this.http = http;
         this.mqtt = mqtt;
         this.notifier = notifier;
+        this.stateWriter = stateWriter;
     }
 
     /** Wires and starts everything; the first cycle runs at once. */
@@ -88,8 +95,19 @@ public final class Daemon implements AutoCloseable {
             consumers.put("systemd", new SystemdCycleListener(notifier));
         }
 
-        ControlRuntime runtime = ControlRuntime.create(config, store, bus, new PolicyCycleStep(config), gridFeed,
-                consumers, clock);
+        // the saved state decides what the first cycle may do, so it is read before anything runs
+        StateStore stateStore = new StateStore(config.stateDir());
+        long loadedAtMs = clock.millis();
+        StateLoader.Loaded loaded = StateLoader.load(stateStore, config.chillers(), loadedAtMs);
+        if (loaded.conservative()) {
+            LOG.warn("plant state: {} (alarm {})", loaded.detail(), PersistingCycleStep.RESTORED_CONSERVATIVE);
+        } else {
+            LOG.info("plant state: {}", loaded.detail());
+        }
+        StateWriter stateWriter = new StateWriter(stateStore);
+        PersistingCycleStep step = new PersistingCycleStep(new PolicyCycleStep(config, loaded.state()), stateWriter,
+                loaded, loadedAtMs);
+        ControlRuntime runtime = ControlRuntime.create(config, store, bus, step, gridFeed, consumers, clock);
         commands.bind(runtime.commands());
 
         Optional<MetricsHttpServer> http = Optional.empty();
@@ -102,7 +120,7 @@ public final class Daemon implements AutoCloseable {
         LOG.info("plantd {} running site {}: {} devices, {} chillers, cycle {} ms{}", version, config.site().id(),
                 config.devices().size(), config.chillers().size(), config.control().periodMs(),
                 http.map(h -> ", metrics on http://" + config.metrics().bind() + ":" + h.port() + "/metrics").orElse(""));
-        return new Daemon(config, bus, runtime, metrics, http, mqtt, notifier);
+        return new Daemon(config, bus, runtime, metrics, http, mqtt, notifier, stateWriter);
     }
 
     private static CommandOutcome outcomeOf(String result) {
@@ -139,6 +157,7 @@ public final class Daemon implements AutoCloseable {
         closed = true;
         notifier.stopping("writing shutdown posture");
         runtime.shutdown();
+        stateWriter.close();
         mqtt.ifPresent(MqttNorthbound::close);
         bus.close();
         http.ifPresent(MetricsHttpServer::close);
