@@ -121,7 +121,7 @@ public final class SimulatorRunner implements AutoCloseable {
     }
 
     /** Default layout: meter at base, grid at base + 1, chiller i at base + 2 + i, unit 1; port 0 stays 0. */
-    static Function<String, Binding> bindings(Scenario scenario, Options options) {
+    public static Function<String, Binding> bindings(Scenario scenario, Options options) {
         Scenario.Serve serve = scenario.serve();
         int base = options.basePort().orElse(serve.basePort());
         List<String> order = new java.util.ArrayList<>(List.of("meter", "grid"));

@@ -82,7 +82,9 @@ public final class PlantModel {
             delivered += c.tons();
             motorKw += c.motorKw();
         }
-        unmetTons = Math.max(0.0, loadTons - delivered);
+        // below a thousandth of a ton is rounding, not a shortage
+        double shortfall = loadTons - delivered;
+        unmetTons = shortfall > 1e-3 ? shortfall : 0.0;
         otherKw = otherFractionOfIt * itKw + otherFixedKw;
         siteKw = itKw + motorKw + otherKw;
         meter.update(siteKw, itKw, grid.frequencyHz(), nowEpochS);
