@@ -1,0 +1,57 @@
+package io.plantd.controller.estimate;
+
+/**
+ * Fixed-capacity ring of (time, value) samples, oldest first. Preallocated so the estimator
+ * allocates nothing per cycle.
+ */
+public final class SampleRing {
+    private final double[] times;
+    private final double[] values;
+    private int start;
+    private int size;
+
+    public SampleRing(int capacity) {
+        if (capacity < 2) {
+            throw new IllegalArgumentException("capacity must be at least 2, was " + capacity);
+        }
+        times = new double[capacity];
+        values = new double[capacity];
+    }
+
+    public void add(double timeS, double value) {
+        int capacity = times.length;
+        int slot = (start + size) % capacity;
+        if (size == capacity) {
+            start = (start + 1) % capacity;
+        } else {
+            size++;
+        }
+        times[slot] = timeS;
+        values[slot] = value;
+    }
+
+    /** Drops samples older than {@code oldestTimeS}. */
+    public void dropBefore(double oldestTimeS) {
+        while (size > 0 && times[start] < oldestTimeS) {
+            start = (start + 1) % times.length;
+            size--;
+        }
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public double time(int i) {
+        return times[(start + i) % times.length];
+    }
+
+    public double value(int i) {
+        return values[(start + i) % times.length];
+    }
+
+    public void clear() {
+        start = 0;
+        size = 0;
+    }
+}
