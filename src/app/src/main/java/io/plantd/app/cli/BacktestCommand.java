@@ -14,7 +14,7 @@ import io.plantd.controller.config.Tariff;
 import io.plantd.drivers.yaml.ConfigException;
 import io.plantd.sim.scenario.Scenario;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +26,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(
         name = "backtest",
@@ -39,6 +41,9 @@ import picocli.CommandLine.Option;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {ExitCodes.OK_LINE, ExitCodes.FAILED_LINE, ExitCodes.USAGE_LINE})
 public final class BacktestCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--scenario", required = true, paramLabel = "FILE",
             description = "Simulator scenario YAML, or a generator file such as config/scenarios/year.yaml.")
     Path scenarioFile;
@@ -87,7 +92,17 @@ public final class BacktestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintStream o = System.out;
+        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            return run(o, err);
+        } finally {
+            o.flush();
+            err.flush();
+        }
+    }
+
+    private int run(PrintWriter o, PrintWriter err) {
         try {
             Scenario scenario = BacktestScenarios.load(scenarioFile);
             List<Strategy> chosen = strategies();
@@ -95,7 +110,7 @@ public final class BacktestCommand implements Callable<Integer> {
             long fromS = fromDay * 86_400;
             long seconds = days == null ? scenario.durationS() - fromS : days * 86_400;
             if (fromS < 0 || fromS >= scenario.durationS() || seconds <= 0) {
-                System.err.println("plantd backtest: --from-day/--days select nothing of a "
+                err.println("plantd backtest: --from-day/--days select nothing of a "
                         + scenario.durationS() + " s scenario");
                 return ExitCodes.FAILED;
             }
@@ -123,6 +138,7 @@ public final class BacktestCommand implements Callable<Integer> {
                         traces.add(r.trace());
                     }
                     cycles += r.cycles();
+                    o.flush();
                     o.printf(Locale.ROOT, "  %-10s %,d cycles in %.1f s (%,.0f cycles/s)%n", chosen.get(i).label(),
                             r.cycles(), r.nanos() / 1e9, r.cyclesPerSecond());
                 }
@@ -151,26 +167,26 @@ public final class BacktestCommand implements Callable<Integer> {
             }
             return ExitCodes.OK;
         } catch (ConfigException e) {
-            System.err.println("plantd backtest: invalid scenario " + scenarioFile + ":\n" + e.getMessage());
+            err.println("plantd backtest: invalid scenario " + scenarioFile + ":\n" + e.getMessage());
             return ExitCodes.FAILED;
         } catch (IllegalArgumentException e) {
-            System.err.println("plantd backtest: " + e.getMessage());
+            err.println("plantd backtest: " + e.getMessage());
             return ExitCodes.FAILED;
         } catch (IOException e) {
-            System.err.println("plantd backtest: cannot write to " + out + ": " + e.getMessage());
+            err.println("plantd backtest: cannot write to " + out + ": " + e.getMessage());
             return ExitCodes.FAILED;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ExitCodes.FAILED;
         } catch (ExecutionException e) {
-            System.err.println("plantd backtest: a run failed: " + e.getCause());
-            e.getCause().printStackTrace();
+            err.println("plantd backtest: a run failed: " + e.getCause());
+            e.getCause().printStackTrace(err);
             return ExitCodes.FAILED;
         }
     }
 
     private void headroom(Scenario scenario, List<Strategy> chosen, BacktestSettings settings,
-                          BacktestRun.Window window, ExecutorService pool, PrintStream o)
+                          BacktestRun.Window window, ExecutorService pool, PrintWriter o)
             throws InterruptedException, ExecutionException, IOException {
         long t0 = System.nanoTime();
         HeadroomSearch search = new HeadroomSearch(tolerance);
