@@ -75,6 +75,9 @@ public final class ModbusPlantServer implements AutoCloseable {
         void publish(boolean includeHolding) {
             boolean responding = device.responding();
             if (responding != attached) {
+                // j2mod answers nothing for a unit id without a process image: requests time out.
+                // Its image map is a plain HashMap read by connection threads; this is the only
+                // writer, the map holds a handful of entries and never resizes.
                 if (responding) {
                     slave.addProcessImage(unitId, image);
                 } else {
