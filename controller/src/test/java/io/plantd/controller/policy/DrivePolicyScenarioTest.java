@@ -138,6 +138,39 @@ class DrivePolicyScenarioTest {
         h.run(400);
         assertThat(h.plant.unit("blend").actual).isEqualTo(DriveMode.BLEND);
         assertThat(h.plant.siteKw()).isLessThanOrEqualTo(9800);
+        // more load: the running blend unit takes a larger share, no new start
+        double share = h.status("blend").engineShare();
+        h.plant.itKw = 9100;
+        CommandChange raised = h.runUntilChange("blend", 3);
+        assertThat(raised).isNotNull();
+        assertThat(raised.engineShare()).isGreaterThan(share);
+        assertThat(raised.detail()).contains("raised engine share");
+        assertThat(h.status("blend").engineStarts()).isEqualTo(1);
+        assertThat(h.status("plain").commanded()).isEqualTo(DriveMode.MOTOR);
+    }
+
+    @Test
+    void whileTheMeterIsStaleAFailedStartIsReplacedFromTheLastGoodPrediction() {
+        Harness h = steadyAt(fourUnits(), 8000); // site ≈ 9 140
+        h.plant.units.values().forEach(u -> u.failsToStart = true);
+        h.plant.unit("ch4").failsToStart = false;
+        h.run(3);
+        h.plant.itKw = 8500; // ≈ 9 640 + ramp bound: one unit needed
+        h.run(2);
+        String first = started(h);
+        assertThat(first).isNotNull().isNotEqualTo("ch4");
+        h.plant.meterQuality = Quality.STALE;
+        CommandChange fail = h.runUntilChange(first, 600);
+        assertThat(fail.reason()).isEqualTo(Reason.ENGINE_FAIL_TO_START);
+        // the next unit goes in the same cycle the failure is detected
+        int before = h.allChanges().size() - h.last.report().changes().size();
+        h.run(3);
+        List<CommandChange> all = h.allChanges();
+        List<CommandChange> later = all.subList(before, all.size()).stream()
+                .filter(c -> c.to() == DriveMode.ENGINE).toList();
+        assertThat(later).isNotEmpty();
+        assertThat(later.get(0).detail()).contains("meter stale, using last good prediction");
+        assertThat(h.alarm("meter-stale")).isPresent();
     }
 
     @Test
