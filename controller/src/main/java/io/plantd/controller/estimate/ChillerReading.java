@@ -20,6 +20,8 @@ public record ChillerReading(
         double coolingTons,
         boolean engineReady,
         boolean engineRunning,
+        /** engine_running was readable; a trip is only declared on a readable "not running". */
+        boolean engineRunningKnown,
         boolean engineStartFailed,
         boolean gasPressureLow,
         boolean fault) {

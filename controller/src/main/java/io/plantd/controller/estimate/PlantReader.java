@@ -113,6 +113,7 @@ public final class PlantReader {
                 equivalent, tons,
                 isTrue(v[READY], false),
                 running,
+                usable(v[RUNNING]),
                 isTrue(v[START_FAILED], false),
                 isTrue(v[GAS_LOW], true),
                 isTrue(v[FAULT], true));

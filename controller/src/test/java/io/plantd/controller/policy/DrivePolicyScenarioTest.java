@@ -416,6 +416,22 @@ class DrivePolicyScenarioTest {
     }
 
     @Test
+    void anUnreadableEngineRunningPointIsNotATrip() {
+        Harness h = steadyAt(fourUnits(), 9000);
+        h.run(600);
+        String running = h.plant.units.values().stream().filter(u -> u.actual == DriveMode.ENGINE)
+                .map(u -> u.cfg.id()).findFirst().orElseThrow();
+        int changes = h.allChanges().size();
+        h.plant.unit(running).pointQuality.put("engine_running", Quality.BAD);
+        h.run(5);
+        assertThat(h.allChanges()).hasSize(changes);
+        assertThat(h.alarm("engine-trip-" + running)).isEmpty();
+        h.plant.unit(running).pointQuality.clear();
+        h.plant.unit(running).trip();
+        assertThat(h.runUntilChange(running, 3).reason()).isEqualTo(Reason.ENGINE_TRIP);
+    }
+
+    @Test
     void startsPerHourMinOffAndYearlyBudgetMakeAUnitIneligible() {
         TestSite site = TestSite.site().chiller("a", 500, false, TestSite.limits(300, 60, 120, 2, 4000, 1800))
                 .chiller("b", 500, false, TestSite.limits(300, 60, 120, 2, 0, 1800));
