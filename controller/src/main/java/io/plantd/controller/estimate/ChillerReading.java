@@ -24,6 +24,8 @@ public record ChillerReading(
         boolean engineRunningKnown,
         boolean engineStartFailed,
         boolean gasPressureLow,
+        /** gas_pressure_low read as 1 (not merely unreadable): what stops a running engine. */
+        boolean gasPressureLowConfirmed,
         boolean fault) {
 
     public boolean onEngineSide() {

@@ -116,6 +116,7 @@ public final class PlantReader {
                 usable(v[RUNNING]),
                 isTrue(v[START_FAILED], false),
                 isTrue(v[GAS_LOW], true),
+                isTrue(v[GAS_LOW], false),
                 isTrue(v[FAULT], true));
     }
 

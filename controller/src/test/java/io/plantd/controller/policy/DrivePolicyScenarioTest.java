@@ -416,13 +416,14 @@ class DrivePolicyScenarioTest {
     }
 
     @Test
-    void anUnreadableEngineRunningPointIsNotATrip() {
+    void unreadableEngineRunningOrGasPointsDoNotStopARunningEngine() {
         Harness h = steadyAt(fourUnits(), 9000);
         h.run(600);
         String running = h.plant.units.values().stream().filter(u -> u.actual == DriveMode.ENGINE)
                 .map(u -> u.cfg.id()).findFirst().orElseThrow();
         int changes = h.allChanges().size();
         h.plant.unit(running).pointQuality.put("engine_running", Quality.BAD);
+        h.plant.unit(running).pointQuality.put("gas_pressure_low", Quality.BAD);
         h.run(5);
         assertThat(h.allChanges()).hasSize(changes);
         assertThat(h.alarm("engine-trip-" + running)).isEmpty();
