@@ -494,6 +494,7 @@ class DrivePolicyScenarioTest {
             assertThat(o.result().ok()).isFalse();
             assertThat(o.result().reason()).contains("ENGINE_LOCKED_OUT");
         });
+        assertThat(h.status("ch3").reasonDetail()).startsWith("ENGINE override refused for ch3: ENGINE_LOCKED_OUT");
         assertThat(h.status("ch3").commanded()).isEqualTo(DriveMode.MOTOR);
         assertThat(h.status("ch3").overridden()).isFalse();
     }
