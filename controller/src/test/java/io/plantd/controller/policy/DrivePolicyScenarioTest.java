@@ -529,6 +529,11 @@ class DrivePolicyScenarioTest {
                 Optional.empty(), false, true);
         h.run(5);
         assertThat(h.allChanges()).isEmpty();
+        // inside the $5/h deadband: 210 kW × $0.18 = $37.8/h vs $35/h on engine: stay on motor
+        h.grid = new GridStatus(0, Optional.empty(), 0.18, 1.0, Optional.empty(), Optional.empty(),
+                Optional.empty(), false, true);
+        h.run(5);
+        assertThat(h.allChanges()).isEmpty();
         // 210 kW × $0.50 = $105/h vs 350 t × (0.08 × $1 + 0.02) = $35/h
         h.grid = new GridStatus(0, Optional.empty(), 0.50, 1.0, Optional.empty(), Optional.empty(),
                 Optional.empty(), false, true);
