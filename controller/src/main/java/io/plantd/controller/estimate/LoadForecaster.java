@@ -23,6 +23,8 @@ public final class LoadForecaster {
     private final double[] pairSlopes = new double[POINTS * (POINTS - 1) / 2];
     private final double[] residuals = new double[POINTS];
     private final int[] deque;
+    private final double[] t;
+    private final double[] v;
 
     /**
      * @param windowS  history used for trend and ramp
@@ -37,6 +39,8 @@ public final class LoadForecaster {
         int capacity = (int) Math.ceil(windowS / periodS) + 2;
         this.ring = new SampleRing(Math.max(capacity, 4));
         this.deque = new int[Math.max(capacity, 4)];
+        this.t = new double[Math.max(capacity, 4)];
+        this.v = new double[Math.max(capacity, 4)];
     }
 
     /** Adds a GOOD meter sample; samples must come in time order. */
@@ -58,12 +62,13 @@ public final class LoadForecaster {
         if (n == 0) {
             return new Forecast(Double.NaN, Double.NaN, 0, Double.NaN, Double.NaN, Double.NaN, horizonS, 0);
         }
-        double current = ring.value(n - 1);
+        ring.copyTo(t, v);
+        double current = v[n - 1];
         double level = current;
         double slope = 0;
         // a slope from a few seconds of history extrapolates any step L seconds ahead: until the
         // history spans a minimum, only the ramp bound looks ahead
-        if (n >= MIN_TREND_SAMPLES && ring.time(n - 1) - ring.time(0) >= minTrendSpanS) {
+        if (n >= MIN_TREND_SAMPLES && t[n - 1] - t[0] >= minTrendSpanS) {
             int points = segmentMeans(n);
             slope = medianSlope(points);
             level = robustLevel(points, slope, nowS);
@@ -82,8 +87,8 @@ public final class LoadForecaster {
             double st = 0;
             double sv = 0;
             for (int i = from; i < to; i++) {
-                st += ring.time(i);
-                sv += ring.value(i);
+                st += t[i];
+                sv += v[i];
             }
             int count = to - from;
             segT[p] = st / count;
@@ -118,16 +123,16 @@ public final class LoadForecaster {
         int tail = 0;
         double best = 0;
         for (int j = 0; j < n; j++) {
-            double tj = ring.time(j);
-            double vj = ring.value(j);
-            while (tail > head && ring.value(deque[tail - 1]) >= vj) {
+            double tj = t[j];
+            double vj = v[j];
+            while (tail > head && v[deque[tail - 1]] >= vj) {
                 tail--;
             }
             deque[tail++] = j;
-            while (tj - ring.time(deque[head]) > span) {
+            while (tj - t[deque[head]] > span) {
                 head++;
             }
-            double rise = vj - ring.value(deque[head]);
+            double rise = vj - v[deque[head]];
             if (rise > best) {
                 best = rise;
             }

@@ -14,7 +14,7 @@ import java.util.Optional;
 /**
  * Maps a frozen {@link ProcessImage} to typed readings. Only GOOD points are read as numbers;
  * STALE/BAD/MISSING values (sentinels are BAD already) never become zeros. Point ids are
- * resolved once at construction.
+ * resolved once at construction. Not thread-safe: one reader per control loop.
  */
 public final class PlantReader {
     private static final String[] STATUS_POINTS = {
@@ -34,6 +34,8 @@ public final class PlantReader {
     private final Optional<PointId> it;
     private final List<ChillerConfig> chillers;
     private final PointId[][] chillerPoints;
+    /** Reused per call: one reader belongs to one control thread. */
+    private final PointValue[] scratch = new PointValue[STATUS_POINTS.length];
 
     public PlantReader(SiteConfig config) {
         this.site = config.meters().site();
@@ -68,7 +70,7 @@ public final class PlantReader {
     public ChillerReading chiller(ProcessImage image, int index) {
         ChillerConfig cfg = chillers.get(index);
         PointId[] ids = chillerPoints[index];
-        PointValue[] v = new PointValue[STATUS_POINTS.length];
+        PointValue[] v = scratch;
         String staleBecause = "";
         for (int p = 0; p < ids.length; p++) {
             v[p] = image.get(ids[p]);
@@ -111,8 +113,10 @@ public final class PlantReader {
                 equivalent, tons,
                 isTrue(v[READY], false),
                 running,
+                usable(v[RUNNING]),
                 isTrue(v[START_FAILED], false),
                 isTrue(v[GAS_LOW], true),
+                isTrue(v[GAS_LOW], false),
                 isTrue(v[FAULT], true));
     }
 

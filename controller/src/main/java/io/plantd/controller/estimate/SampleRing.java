@@ -50,6 +50,16 @@ public final class SampleRing {
         return values[(start + i) % times.length];
     }
 
+    /** Copies the samples, oldest first, into {@code t} and {@code v} (at least {@link #size()} long). */
+    public void copyTo(double[] t, double[] v) {
+        int capacity = times.length;
+        int first = Math.min(size, capacity - start);
+        System.arraycopy(times, start, t, 0, first);
+        System.arraycopy(values, start, v, 0, first);
+        System.arraycopy(times, 0, t, first, size - first);
+        System.arraycopy(values, 0, v, first, size - first);
+    }
+
     public void clear() {
         start = 0;
         size = 0;

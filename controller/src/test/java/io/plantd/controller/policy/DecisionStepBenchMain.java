@@ -13,11 +13,14 @@ public final class DecisionStepBenchMain {
     private DecisionStepBenchMain() {
     }
 
-    /** @param args "gc" adds JMH's allocation profiler */
+    /** @param args "gc" adds JMH's allocation profiler, "stack" its sampling stack profiler */
     public static void main(String[] args) throws Exception {
         OptionsBuilder builder = new OptionsBuilder();
         if (java.util.Arrays.asList(args).contains("gc")) {
             builder.addProfiler(org.openjdk.jmh.profile.GCProfiler.class);
+        }
+        if (java.util.Arrays.asList(args).contains("stack")) {
+            builder.addProfiler(org.openjdk.jmh.profile.StackProfiler.class, "lines=2;top=25;detailLine=false");
         }
         Options options = builder
                 .include(DecisionStepBenchmark.class.getSimpleName())

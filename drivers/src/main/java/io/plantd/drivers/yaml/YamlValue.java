@@ -154,7 +154,14 @@ public final class YamlValue {
      * (trailing newline dropped). A literal is accepted too. The value never appears in errors.
      */
     public Optional<Secret> asSecret(java.util.function.Function<String, String> env) {
-        String raw = asString();
+        // Not asString(): its error would quote the value, and this value is a credential. The
+        // YAML resolver tags a plain ${NAME} as !ENV_VARIABLE rather than str.
+        if (!(node instanceof ScalarNode s) || !(s.getTag().equals(Tag.STR) || s.getTag().equals(Tag.ENV_TAG)
+                || s.getScalarStyle() != ScalarStyle.PLAIN)) {
+            error("expected a string: ${ENV_VAR}, file:/path or a quoted literal (value not shown)");
+            return Optional.empty();
+        }
+        String raw = s.getValue();
         if (raw.startsWith("${") && raw.endsWith("}")) {
             String name = raw.substring(2, raw.length() - 1);
             String v = env.apply(name);

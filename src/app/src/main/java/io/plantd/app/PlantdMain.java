@@ -44,7 +44,15 @@ public final class PlantdMain implements Runnable {
     }
 
     public static CommandLine commandLine() {
-        return new CommandLine(new PlantdMain());
+        CommandLine cli = new CommandLine(new PlantdMain());
+        setUsageExitCode(cli);
+        return cli;
+    }
+
+    /** picocli's default for invalid input is 2, which plantd uses for "not available yet". */
+    private static void setUsageExitCode(CommandLine cli) {
+        cli.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);
+        cli.getSubcommands().values().forEach(PlantdMain::setUsageExitCode);
     }
 
     public static void main(String[] args) {

@@ -7,6 +7,8 @@ public final class ExitCodes {
     public static final int FAILED = 1;
     /** The capability is not built yet. */
     public static final int UNAVAILABLE = 2;
+    /** Bad command line; picocli would use 2, which here means "not available". */
+    public static final int USAGE = 3;
 
     public static final String OK_LINE = "0:Success.";
     public static final String FAILED_LINE = "1:Failure (invalid config, unreachable device, runtime error).";

@@ -101,6 +101,8 @@ public final class SimulateCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             runner.close();
+            out.println("plantd simulate: stopped");
+            out.flush();
             stopped.countDown();
         }, "simulate-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);

@@ -32,6 +32,7 @@ public final class ModbusPlantServer implements AutoCloseable {
 
     private final List<Served> served = new ArrayList<>();
     private final Map<Integer, ModbusSlave> slaves = new LinkedHashMap<>();
+    private final Map<String, ModbusSlave> ephemeral = new LinkedHashMap<>();
     private final ConcurrentLinkedQueue<PendingWrite> writes = new ConcurrentLinkedQueue<>();
     private final List<DeviceEndpoint> endpoints = new ArrayList<>();
 
@@ -74,6 +75,9 @@ public final class ModbusPlantServer implements AutoCloseable {
         void publish(boolean includeHolding) {
             boolean responding = device.responding();
             if (responding != attached) {
+                // j2mod answers nothing for a unit id without a process image: requests time out.
+                // Its image map is a plain HashMap read by connection threads; this is the only
+                // writer, the map holds a handful of entries and never resizes.
                 if (responding) {
                     slave.addProcessImage(unitId, image);
                 } else {
@@ -108,6 +112,7 @@ public final class ModbusPlantServer implements AutoCloseable {
             throws IOException {
         ModbusPlantServer server = new ModbusPlantServer();
         try {
+            server.openListeners(devices, bindingFor);
             for (SimDevice d : devices) {
                 server.serve(d, bindingFor.apply(d.id()));
             }
@@ -119,13 +124,65 @@ public final class ModbusPlantServer implements AutoCloseable {
         return server;
     }
 
+    /**
+     * Opens one listener per distinct requested port, and one per device asking for port 0, in
+     * parallel: j2mod's open() polls for the bound socket every 50 ms, which adds up serially.
+     */
+    private void openListeners(List<SimDevice> devices, Function<String, Binding> bindingFor) throws IOException {
+        Map<String, java.util.concurrent.CompletableFuture<ModbusSlave>> pending = new LinkedHashMap<>();
+        // not the common pool: on a 2-core machine it runs one task at a time
+        java.util.concurrent.ExecutorService openers = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "sim-modbus-open");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            openAll(devices, bindingFor, pending, openers);
+        } finally {
+            openers.shutdown();
+        }
+    }
+
+    private void openAll(List<SimDevice> devices, Function<String, Binding> bindingFor,
+                         Map<String, java.util.concurrent.CompletableFuture<ModbusSlave>> pending,
+                         java.util.concurrent.Executor openers) throws IOException {
+        for (SimDevice d : devices) {
+            Binding b = bindingFor.apply(d.id());
+            String key = b.port() == 0 ? "ephemeral:" + d.id() : Integer.toString(b.port());
+            if (!pending.containsKey(key)) {
+                InetAddress address = InetAddress.getByName(b.host());
+                pending.put(key, java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return open(address, b.port(), d.id());
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }, openers));
+            }
+        }
+        IOException failure = null;
+        for (Map.Entry<String, java.util.concurrent.CompletableFuture<ModbusSlave>> e : pending.entrySet()) {
+            try {
+                ModbusSlave slave = e.getValue().join();
+                slaves.put(slave.getPort(), slave);
+                if (e.getKey().startsWith("ephemeral:")) {
+                    ephemeral.put(e.getKey().substring("ephemeral:".length()), slave);
+                }
+            } catch (java.util.concurrent.CompletionException ex) {
+                if (failure == null) {
+                    failure = ex.getCause() instanceof java.io.UncheckedIOException u ? u.getCause()
+                            : new IOException(ex.getCause());
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
     private void serve(SimDevice device, Binding binding) throws IOException {
-        InetAddress address = InetAddress.getByName(binding.host());
-        ModbusSlave slave = binding.port() == 0 ? null : slaves.get(binding.port());
-        if (slave == null) {
-            slave = open(address, binding.port(), device.id());
-            slaves.put(slave.getPort(), slave);
-        } else if (slave.getProcessImage(binding.unitId()) != null) {
+        ModbusSlave slave = binding.port() == 0 ? ephemeral.get(device.id()) : slaves.get(binding.port());
+        if (slave.getProcessImage(binding.unitId()) != null) {
             throw new IOException(device.id() + ": unit " + binding.unitId() + " on port " + binding.port()
                     + " is already taken by another simulated device");
         }
@@ -140,16 +197,19 @@ public final class ModbusPlantServer implements AutoCloseable {
         IOException last = null;
         for (int attempt = 0; attempt < 5; attempt++) {
             int port = requestedPort == 0 ? freePort(address) : requestedPort;
-            if (ModbusSlaveFactory.getSlave(ModbusSlaveType.TCP, port) != null) {
-                last = new IOException(deviceId + ": port " + port + " is already served in this process");
-                if (requestedPort != 0) {
-                    throw last;
-                }
-                continue;
-            }
             ModbusSlave slave = null;
             try {
-                slave = ModbusSlaveFactory.createTCPSlave(address, port, POOL_SIZE, false, 0);
+                synchronized (ModbusSlaveFactory.class) {
+                    // the factory keys slaves by port only and hands back an existing one
+                    if (ModbusSlaveFactory.getSlave(ModbusSlaveType.TCP, port) != null) {
+                        last = new IOException(deviceId + ": port " + port + " is already served in this process");
+                        if (requestedPort != 0) {
+                            throw last;
+                        }
+                        continue;
+                    }
+                    slave = ModbusSlaveFactory.createTCPSlave(address, port, POOL_SIZE, false, 0);
+                }
                 slave.setThreadName("sim-modbus-" + deviceId);
                 slave.open();
                 return slave;

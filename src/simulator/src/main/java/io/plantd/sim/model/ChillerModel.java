@@ -241,6 +241,10 @@ public final class ChillerModel {
         } else if (engineShare > target) {
             engineShare = Math.max(target, engineShare - dtS / spec.motorPickupS());
         }
+        // snap away floating-point crumbs so a finished ramp lands exactly on its target
+        if (Math.abs(engineShare - target) < 1e-9) {
+            engineShare = target;
+        }
     }
 
     private void stopEngine(boolean trip) {
@@ -264,10 +268,11 @@ public final class ChillerModel {
         if (effectiveCode == DriveCode.LOCAL) {
             return DriveCode.LOCAL;
         }
-        if (engineShare >= 0.999) {
+        // ramps clamp to their targets, so the end points are exact
+        if (engineShare >= 1.0) {
             return DriveCode.ENGINE;
         }
-        return engineShare <= 0.001 ? DriveCode.MOTOR : DriveCode.BLEND;
+        return engineShare <= 0.0 ? DriveCode.MOTOR : DriveCode.BLEND;
     }
 
     // ---- reads ----

@@ -172,4 +172,44 @@ class ModbusServingTest {
         float swapped = Float.intBitsToFloat((r[1].getValue() << 16) | r[0].getValue());
         assertThat((double) swapped).isCloseTo(sim.model().siteKw(), within(0.01));
     }
+
+    @Test
+    void devicesCanShareOnePortUnderDifferentUnitIds() throws Exception {
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        Simulation other = new Simulation(TestScenarios.parse(TestScenarios.TWO_CHILLERS));
+        int shared = port;
+        try (ModbusPlantServer gateway = ModbusPlantServer.start(other.devices().all(),
+                id -> new Binding("127.0.0.1", shared, id.equals("meter") ? 1 : id.equals("grid") ? 2 : id.equals("ch1") ? 3 : 4))) {
+            assertThat(gateway.endpoints()).extracting(DeviceEndpoint::port).containsOnly(shared);
+            ModbusTCPMaster m = new ModbusTCPMaster("127.0.0.1", shared, 500, false);
+            m.setRetries(0);
+            m.connect();
+            try {
+                other.advance(1);
+                gateway.publish();
+                assertThat((double) f32(m.readInputRegisters(1, 0, 2), 0)).isCloseTo(other.model().siteKw(), within(0.01));
+                assertThat(m.readInputRegisters(2, 0, 1)[0].getValue()).isZero();
+                m.writeSingleRegister(4, 0, new SimpleRegister(DriveCode.MOTOR));
+                gateway.applyWrites();
+                assertThat(other.model().chiller("ch2").commandCode()).isEqualTo(DriveCode.MOTOR);
+                assertThat(other.model().chiller("ch1").commandCode()).isEqualTo(DriveCode.LOCAL);
+            } finally {
+                m.disconnect();
+            }
+        }
+    }
+
+    @Test
+    void aPortAlreadyInUseFailsClearly() throws Exception {
+        try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Simulation other = new Simulation(TestScenarios.parse(TestScenarios.TWO_CHILLERS));
+            assertThatThrownBy(() -> ModbusPlantServer.start(other.devices().all(),
+                    id -> new Binding("127.0.0.1", id.equals("ch2") ? busy.getLocalPort() : 0, 1)))
+                    .isInstanceOf(java.io.IOException.class)
+                    .hasMessageContaining("ch2: cannot listen on 127.0.0.1:" + busy.getLocalPort());
+        }
+    }
 }

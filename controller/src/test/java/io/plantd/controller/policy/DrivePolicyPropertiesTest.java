@@ -15,7 +15,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
 /** The invariants of DESIGN.md §10 over random plants, load traces and faults. */
-class DrivePolicyProperties {
+class DrivePolicyPropertiesTest {
     private static final int SECONDS = 1800;
 
     @Property(tries = 12)

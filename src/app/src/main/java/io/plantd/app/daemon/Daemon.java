@@ -1,0 +1,149 @@
+package io.plantd.app.daemon;
+
+import io.plantd.app.cli.VersionProvider;
+import io.plantd.app.systemd.SystemdCycleListener;
+import io.plantd.app.systemd.SystemdNotifier;
+import io.plantd.app.wiring.DeviceSources;
+import io.plantd.controller.config.DeviceConfig;
+import io.plantd.controller.config.SiteConfig;
+import io.plantd.controller.cycle.ControlRuntime;
+import io.plantd.controller.cycle.CycleListener;
+import io.plantd.controller.cycle.GridFeed;
+import io.plantd.controller.metrics.CommandOutcome;
+import io.plantd.controller.metrics.CycleHealth;
+import io.plantd.controller.metrics.MetricsHttpServer;
+import io.plantd.controller.metrics.PlantdMetrics;
+import io.plantd.controller.mqtt.MqttNorthbound;
+import io.plantd.controller.mqtt.NorthboundSettings;
+import io.plantd.controller.policy.PolicyCycleStep;
+import io.plantd.drivers.poll.FieldBus;
+import io.plantd.drivers.point.PointStore;
+import io.plantd.drivers.yaml.ConfigException;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running plantd: field bus, control runtime, metrics endpoint, MQTT northbound and systemd
+ * notification, wired from a validated site config. {@link #close()} runs the shutdown sequence
+ * (stop the loop, write the posture, publish offline, disconnect) and then releases the rest.
+ */
+public final class Daemon implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
+
+    private final SiteConfig config;
+    private final FieldBus bus;
+    private final ControlRuntime runtime;
+    private final PlantdMetrics metrics;
+    private final Optional<MetricsHttpServer> http;
+    private final Optional<MqttNorthbound> mqtt;
+    private final SystemdNotifier notifier;
+    private boolean closed;
+
+    private Daemon(SiteConfig config, FieldBus bus, ControlRuntime runtime, PlantdMetrics metrics,
+                   Optional<MetricsHttpServer> http, Optional<MqttNorthbound> mqtt, SystemdNotifier notifier) {
+        this.config = config;
+        this.bus = bus;
+        this.runtime = runtime;
+        this.metrics = metrics;
+        this.http = http;
+        this.mqtt = mqtt;
+        this.notifier = notifier;
+    }
+
+    /** Wires and starts everything; the first cycle runs at once. */
+    public static Daemon start(SiteConfig config, Clock clock) throws ConfigException, IOException {
+        String version = VersionProvider.version();
+        PlantdMetrics metrics = new PlantdMetrics(config, version);
+        CycleHealth health = new CycleHealth(Duration.ofMillis(config.control().periodMs()));
+
+        PointStore store = new PointStore();
+        FieldBus bus = new FieldBus(store, clock, new MetricsPollListener(metrics));
+        for (DeviceConfig device : config.devices()) {
+            bus.add(DeviceSources.create(device, config.profileOf(device), clock), DeviceSources.pollSettings(device));
+        }
+
+        LateBoundCommandSink commands = new LateBoundCommandSink();
+        Optional<MqttNorthbound> mqtt = Optional.empty();
+        if (config.mqtt().enabled()) {
+            MqttNorthbound northbound = new MqttNorthbound(NorthboundSettings.from(config, version), commands, clock);
+            northbound.commandStats().addObserver((command, result) ->
+                    metrics.recordCommand(command, outcomeOf(result)));
+            mqtt = Optional.of(northbound);
+        }
+        Optional<GridFeed> gridFeed = mqtt.flatMap(MqttNorthbound::gridFeed);
+
+        SystemdNotifier notifier = SystemdNotifier.fromEnvironment();
+        Map<String, CycleListener> consumers = new LinkedHashMap<>();
+        consumers.put("metrics", metrics);
+        consumers.put("health", health);
+        mqtt.ifPresent(m -> consumers.put("mqtt", m));
+        mqtt.ifPresent(m -> consumers.put("mqtt-status", report -> metrics.setMqttConnected(m.connected())));
+        if (notifier.enabled()) {
+            consumers.put("systemd", new SystemdCycleListener(notifier));
+        }
+
+        ControlRuntime runtime = ControlRuntime.create(config, store, bus, new PolicyCycleStep(config), gridFeed,
+                consumers, clock);
+        commands.bind(runtime.commands());
+
+        Optional<MetricsHttpServer> http = Optional.empty();
+        if (config.metrics().enabled()) {
+            http = Optional.of(MetricsHttpServer.start(config.metrics(), metrics, health));
+        }
+        bus.start();
+        mqtt.ifPresent(MqttNorthbound::start);
+        runtime.start();
+        LOG.info("plantd {} running site {}: {} devices, {} chillers, cycle {} ms{}", version, config.site().id(),
+                config.devices().size(), config.chillers().size(), config.control().periodMs(),
+                http.map(h -> ", metrics on http://" + config.metrics().bind() + ":" + h.port() + "/metrics").orElse(""));
+        return new Daemon(config, bus, runtime, metrics, http, mqtt, notifier);
+    }
+
+    private static CommandOutcome outcomeOf(String result) {
+        return switch (result) {
+            case "accepted" -> CommandOutcome.ACCEPTED;
+            case "invalid" -> CommandOutcome.INVALID;
+            case "unauthorised" -> CommandOutcome.DENIED;
+            default -> CommandOutcome.REJECTED;
+        };
+    }
+
+    public SiteConfig config() {
+        return config;
+    }
+
+    public ControlRuntime runtime() {
+        return runtime;
+    }
+
+    public Optional<Integer> metricsPort() {
+        return http.map(MetricsHttpServer::port);
+    }
+
+    public Optional<MqttNorthbound> mqtt() {
+        return mqtt;
+    }
+
+    /** The SIGTERM sequence, then releases sockets and threads; idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        notifier.stopping("writing shutdown posture");
+        runtime.shutdown();
+        mqtt.ifPresent(MqttNorthbound::close);
+        bus.close();
+        http.ifPresent(MetricsHttpServer::close);
+        metrics.close();
+        notifier.close();
+        LOG.info("plantd stopped");
+    }
+}

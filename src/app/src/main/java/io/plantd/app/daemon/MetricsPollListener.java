@@ -1,0 +1,47 @@
+package io.plantd.app.daemon;
+
+import io.plantd.controller.metrics.PlantdMetrics;
+import io.plantd.controller.metrics.PollErrorReason;
+import io.plantd.drivers.poll.FailureKind;
+import io.plantd.drivers.poll.PollListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Feeds driver poll outcomes into the Prometheus device metrics and logs availability changes. */
+final class MetricsPollListener implements PollListener {
+    private static final Logger LOG = LoggerFactory.getLogger(MetricsPollListener.class);
+    private final PlantdMetrics metrics;
+
+    MetricsPollListener(PlantdMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void polled(String device, long latencyNanos) {
+        metrics.recordPoll(device, latencyNanos, true, null);
+    }
+
+    @Override
+    public void failed(String device, FailureKind kind, String reason, long latencyNanos) {
+        metrics.recordPoll(device, latencyNanos, false, reasonOf(kind));
+    }
+
+    @Override
+    public void availabilityChanged(String device, boolean up, String reason) {
+        if (up) {
+            LOG.info("device {} up", device);
+        } else {
+            LOG.warn("device {} down: {}", device, reason);
+        }
+    }
+
+    static PollErrorReason reasonOf(FailureKind kind) {
+        return switch (kind) {
+            case TIMEOUT -> PollErrorReason.TIMEOUT;
+            case CONNECTION -> PollErrorReason.IO;
+            case DEVICE_EXCEPTION -> PollErrorReason.EXCEPTION;
+            case PROTOCOL -> PollErrorReason.BAD_FRAME;
+            case CIRCUIT_OPEN -> PollErrorReason.CIRCUIT_OPEN;
+        };
+    }
+}
