@@ -11,6 +11,8 @@ import io.plantd.sim.device.GridDevice;
 import io.plantd.sim.model.ChillerModel;
 import io.plantd.sim.model.PlantModel;
 import io.plantd.sim.scenario.Scenario;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
@@ -29,11 +31,18 @@ public final class BacktestRun {
         }
     }
 
-    public record Result(Score score, DayTrace trace, long cycles, long nanos) {
+    /** {@code nanos} is wall time, {@code cpuNanos} the running thread's CPU time (honest on a busy machine). */
+    public record Result(Score score, DayTrace trace, long cycles, long nanos, long cpuNanos) {
         public double cyclesPerSecond() {
             return nanos > 0 ? cycles * 1e9 / nanos : Double.NaN;
         }
+
+        public double cyclesPerCpuSecond() {
+            return cpuNanos > 0 ? cycles * 1e9 / cpuNanos : Double.NaN;
+        }
     }
+
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     private BacktestRun() {
     }
@@ -43,20 +52,33 @@ public final class BacktestRun {
      */
     public static Result run(Scenario scenario, Strategy strategy, BacktestSettings settings, Window window,
                              long traceFromS) {
+        return run(scenario, strategy, settings, ControllerSiteConfig.of(scenario, settings), window, traceFromS);
+    }
+
+    /** With an operator's site config (for example config/sites/sim-heat-wave.yaml) instead of the derived one. */
+    public static Result run(Scenario scenario, Strategy strategy, BacktestSettings settings, SiteConfig config,
+                             Window window, long traceFromS) {
         return run(scenario, strategy.label(), c -> strategy.create(c, settings, scenario.utcOffsetH()), settings,
-                window, traceFromS);
+                config, window, traceFromS);
     }
 
     /** Runs any {@link CycleStep} built from the controller config (tests use a no-op one). */
     public static Result run(Scenario scenario, String label, Function<SiteConfig, CycleStep> controller,
                              BacktestSettings settings, Window window, long traceFromS) {
+        return run(scenario, label, controller, settings, ControllerSiteConfig.of(scenario, settings), window,
+                traceFromS);
+    }
+
+    static Result run(Scenario scenario, String label, Function<SiteConfig, CycleStep> controller,
+                      BacktestSettings settings, SiteConfig config, Window window, long traceFromS) {
         long t0 = System.nanoTime();
+        long cpu0 = CPU.getCurrentThreadCpuTime();
         Simulation sim = new Simulation(scenario);
         PlantModel model = sim.model();
         while (sim.elapsedS() < window.fromS()) {
             sim.advance(1.0);
         }
-        SiteConfig config = ControllerSiteConfig.of(scenario, settings);
+        ControllerSiteConfig.checkMatches(config, sim.devices());
         CycleStep step = controller.apply(config);
         SimProcessImage images = new SimProcessImage(sim.devices(), config.control().meterMaxAgeMs());
         ModbusGatewayGridFeed gridFeed = new ModbusGatewayGridFeed(GridDevice.ID, config.grid().maxAgeMs(),
@@ -123,6 +145,6 @@ public final class BacktestRun {
         }
         Score score = scorer.result(label, actuator.decisions(), Scenarios.physicalLimitKw(scenario),
                 runHours, settings.engine().maxStartsPerHour(), settings.engine().yearlyHourBudget());
-        return new Result(score, trace, cycles, System.nanoTime() - t0);
+        return new Result(score, trace, cycles, System.nanoTime() - t0, CPU.getCurrentThreadCpuTime() - cpu0);
     }
 }

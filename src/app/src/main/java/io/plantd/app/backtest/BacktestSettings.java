@@ -38,6 +38,16 @@ public record BacktestSettings(
         }
     }
 
+    /**
+     * The controller figures of an operator's site config (margins, release delay, tariff, the
+     * first chiller's engine limits for scoring), keeping the baselines' own settings.
+     */
+    public BacktestSettings fromSite(io.plantd.controller.config.SiteConfig c) {
+        EngineLimits limits = c.chillers().isEmpty() ? engine : c.chillers().get(0).engine();
+        return new BacktestSettings(c.site().marginKw(), c.site().releaseMarginKw(), c.control().releaseDelayS(),
+                limits, c.site().tariff(), scheduleStartHour, scheduleEndHour, reactiveReleaseKw, reactiveReleaseS);
+    }
+
     public BacktestSettings withTariff(Tariff t) {
         return new BacktestSettings(marginKw, releaseMarginKw, releaseDelayS, engine, t, scheduleStartHour,
                 scheduleEndHour, reactiveReleaseKw, reactiveReleaseS);

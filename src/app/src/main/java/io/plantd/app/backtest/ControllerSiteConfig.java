@@ -35,6 +35,25 @@ public final class ControllerSiteConfig {
     private ControllerSiteConfig() {
     }
 
+    /** Refuses a site config whose meter or chillers are not devices of the simulated plant. */
+    public static void checkMatches(SiteConfig config, io.plantd.sim.device.SimDevices devices) {
+        List<String> problems = new ArrayList<>();
+        String meter = config.meters().site().device();
+        if (devices.byId(meter).isEmpty()) {
+            problems.add("site meter device '" + meter + "'");
+        }
+        for (ChillerConfig c : config.chillers()) {
+            if (devices.byId(c.device()).isEmpty()) {
+                problems.add("chiller " + c.id() + " device '" + c.device() + "'");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(config.file() + ": not in the simulated plant: "
+                    + String.join(", ", problems) + " (simulated devices: "
+                    + devices.all().stream().map(d -> d.id()).toList() + ")");
+        }
+    }
+
     public static SiteConfig of(Scenario scenario, BacktestSettings s) {
         Scenario.Site plant = scenario.site();
         List<ChillerConfig> chillers = new ArrayList<>();

@@ -68,7 +68,12 @@ public final class HeadroomSearch {
     /** Search on a scenario with {@link BacktestRun}. */
     public Found search(Scenario scenario, Strategy strategy, BacktestSettings settings, BacktestRun.Window window,
                         double lo, double hi) {
-        return search(k -> BacktestRun.run(Scenarios.scaleIt(scenario, k), strategy, settings, window, -1).score(),
-                lo, hi);
+        return search(scenario, strategy, settings, ControllerSiteConfig.of(scenario, settings), window, lo, hi);
+    }
+
+    public Found search(Scenario scenario, Strategy strategy, BacktestSettings settings,
+                        io.plantd.controller.config.SiteConfig config, BacktestRun.Window window, double lo, double hi) {
+        return search(k -> BacktestRun.run(Scenarios.scaleIt(scenario, k), strategy, settings, config, window, -1)
+                .score(), lo, hi);
     }
 }

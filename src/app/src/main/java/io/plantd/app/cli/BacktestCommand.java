@@ -3,6 +3,7 @@ package io.plantd.app.cli;
 import io.plantd.app.backtest.BacktestRun;
 import io.plantd.app.backtest.BacktestScenarios;
 import io.plantd.app.backtest.BacktestSettings;
+import io.plantd.app.backtest.ControllerSiteConfig;
 import io.plantd.app.backtest.DayTrace;
 import io.plantd.app.backtest.HeadroomSearch;
 import io.plantd.app.backtest.ResultTable;
@@ -10,6 +11,8 @@ import io.plantd.app.backtest.Scenarios;
 import io.plantd.app.backtest.Score;
 import io.plantd.app.backtest.Strategy;
 import io.plantd.app.backtest.TraceOutput;
+import io.plantd.controller.config.SiteConfig;
+import io.plantd.controller.config.SiteConfigLoader;
 import io.plantd.controller.config.Tariff;
 import io.plantd.drivers.yaml.ConfigException;
 import io.plantd.sim.scenario.Scenario;
@@ -47,6 +50,11 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--scenario", required = true, paramLabel = "FILE",
             description = "Simulator scenario YAML, or a generator file such as config/scenarios/year.yaml.")
     Path scenarioFile;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = {"Site config for the controllers (its devices must be the simulated ones, e.g.",
+                "config/sites/sim-heat-wave.yaml). Default: the reference settings on the scenario's plant."})
+    Path configFile;
 
     @Option(names = "--strategy", paramLabel = "NAME", split = ",",
             description = "motor-only, schedule, reactive, plantd (repeatable; default: all four).")
@@ -106,7 +114,14 @@ public final class BacktestCommand implements Callable<Integer> {
         try {
             Scenario scenario = BacktestScenarios.load(scenarioFile);
             List<Strategy> chosen = strategies();
+            SiteConfig config = null;
             BacktestSettings settings = settings(scenario);
+            if (configFile != null) {
+                config = SiteConfigLoader.load(configFile);
+                settings = settings.fromSite(config);
+            }
+            SiteConfig siteConfig = config != null ? config : ControllerSiteConfig.of(scenario, settings);
+            BacktestSettings chosenSettings = settings;
             long fromS = fromDay * 86_400;
             long seconds = days == null ? scenario.durationS() - fromS : days * 86_400;
             if (fromS < 0 || fromS >= scenario.durationS() || seconds <= 0) {
@@ -126,11 +141,12 @@ public final class BacktestCommand implements Callable<Integer> {
                 long t0 = System.nanoTime();
                 List<Future<BacktestRun.Result>> futures = new ArrayList<>();
                 for (Strategy s : chosen) {
-                    futures.add(pool.submit(() -> BacktestRun.run(scenario, s, settings, window, traceFrom)));
+                    futures.add(pool.submit(() -> BacktestRun.run(scenario, s, chosenSettings, siteConfig, window, traceFrom)));
                 }
                 List<Score> scores = new ArrayList<>();
                 List<DayTrace> traces = new ArrayList<>();
                 long cycles = 0;
+                long cpu = 0;
                 for (int i = 0; i < chosen.size(); i++) {
                     BacktestRun.Result r = futures.get(i).get();
                     scores.add(r.score());
@@ -138,13 +154,15 @@ public final class BacktestCommand implements Callable<Integer> {
                         traces.add(r.trace());
                     }
                     cycles += r.cycles();
+                    cpu += r.cpuNanos();
+                    o.printf(Locale.ROOT, "  %-10s %,d cycles in %.1f s wall, %.1f s CPU (%,.0f cycles per CPU-s)%n",
+                            chosen.get(i).label(), r.cycles(), r.nanos() / 1e9, r.cpuNanos() / 1e9,
+                            r.cyclesPerCpuSecond());
                     o.flush();
-                    o.printf(Locale.ROOT, "  %-10s %,d cycles in %.1f s (%,.0f cycles/s)%n", chosen.get(i).label(),
-                            r.cycles(), r.nanos() / 1e9, r.cyclesPerSecond());
                 }
                 double wall = (System.nanoTime() - t0) / 1e9;
-                o.printf(Locale.ROOT, "all strategies: %,d cycles in %.1f s wall (%,.0f cycles/s)%n%n", cycles, wall,
-                        cycles / wall);
+                o.printf(Locale.ROOT, "all strategies: %,d cycles in %.1f s wall, %.1f s CPU on %d threads%n%n",
+                        cycles, wall, cpu / 1e9, Math.min(nThreads, chosen.size()));
                 o.printf(Locale.ROOT, "physical limit (all eligible motor kW on engine): %,.0f kW IT%n%n",
                         Scenarios.physicalLimitKw(scenario));
                 o.print(ResultTable.markdown(scores));
@@ -160,14 +178,15 @@ public final class BacktestCommand implements Callable<Integer> {
                             out.resolve("summary.csv"), day);
                 }
                 if (headroom) {
-                    headroom(scenario, chosen, settings, window, pool, o);
+                    headroom(scenario, chosen, settings, siteConfig, window, pool, o);
                 }
             } finally {
                 pool.shutdownNow();
             }
             return ExitCodes.OK;
         } catch (ConfigException e) {
-            err.println("plantd backtest: invalid scenario " + scenarioFile + ":\n" + e.getMessage());
+            err.println("plantd backtest: invalid " + (configFile != null ? "scenario or config" : "scenario")
+                    + ":\n" + e.getMessage());
             return ExitCodes.FAILED;
         } catch (IllegalArgumentException e) {
             err.println("plantd backtest: " + e.getMessage());
@@ -185,14 +204,14 @@ public final class BacktestCommand implements Callable<Integer> {
         }
     }
 
-    private void headroom(Scenario scenario, List<Strategy> chosen, BacktestSettings settings,
+    private void headroom(Scenario scenario, List<Strategy> chosen, BacktestSettings settings, SiteConfig config,
                           BacktestRun.Window window, ExecutorService pool, PrintWriter o)
             throws InterruptedException, ExecutionException, IOException {
         long t0 = System.nanoTime();
         HeadroomSearch search = new HeadroomSearch(tolerance);
         List<Future<HeadroomSearch.Found>> futures = new ArrayList<>();
         for (Strategy s : chosen) {
-            futures.add(pool.submit(() -> search.search(scenario, s, settings, window, 0.5, 1.5)));
+            futures.add(pool.submit(() -> search.search(scenario, s, settings, config, window, 0.5, 1.5)));
         }
         double physical = Scenarios.physicalLimitKw(scenario);
         StringBuilder b = new StringBuilder("strategy,it_scale,hosted_it_kw,pct_of_physical,max_starts_per_hour,"
