@@ -20,8 +20,12 @@ public record ChillerReading(
         double coolingTons,
         boolean engineReady,
         boolean engineRunning,
+        /** engine_running was readable; a trip is only declared on a readable "not running". */
+        boolean engineRunningKnown,
         boolean engineStartFailed,
         boolean gasPressureLow,
+        /** gas_pressure_low read as 1 (not merely unreadable): what stops a running engine. */
+        boolean gasPressureLowConfirmed,
         boolean fault) {
 
     public boolean onEngineSide() {

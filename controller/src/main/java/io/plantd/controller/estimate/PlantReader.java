@@ -113,8 +113,10 @@ public final class PlantReader {
                 equivalent, tons,
                 isTrue(v[READY], false),
                 running,
+                usable(v[RUNNING]),
                 isTrue(v[START_FAILED], false),
                 isTrue(v[GAS_LOW], true),
+                isTrue(v[GAS_LOW], false),
                 isTrue(v[FAULT], true));
     }
 

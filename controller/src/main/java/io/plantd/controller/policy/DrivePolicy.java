@@ -195,7 +195,8 @@ public final class DrivePolicy {
     private void supervise(int i, ChillerReading r, ChillerState s, ChillerConfig c, double leadS, long nowMs,
                            PolicyResult out) {
         long lockoutUntil = nowMs + c.engine().lockoutS() * 1000;
-        if (s.engineConfirmed() && (!r.engineRunning() || r.engineStartFailed())) {
+        // an unreadable engine_running is not a trip: hold until the point reads again
+        if (s.engineConfirmed() && ((r.engineRunningKnown() && !r.engineRunning()) || r.engineStartFailed())) {
             String why = r.engineStartFailed() ? "engine reports a failure" : "engine stopped running";
             s.lockOut(lockoutUntil, "trip: " + why);
             forceMotor(i, s, Reason.ENGINE_TRIP, c.id() + " engine trip (" + why + "): back to motor, locked out "

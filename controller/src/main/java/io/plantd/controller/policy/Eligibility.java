@@ -68,7 +68,8 @@ final class Eligibility {
     /** Whether an engine already carrying a chiller can keep running (safety only). */
     Reason toKeepRunning(ChillerReading r, ChillerState s, long nowMs) {
         detail.setLength(0);
-        if (r.gasPressureLow()) {
+        // only a readable "low" stops a running engine; an unreadable point must not add grid load
+        if (r.gasPressureLowConfirmed()) {
             detail.append("gas pressure low");
             return Reason.GAS_LOSS;
         }

@@ -63,6 +63,8 @@ public final class PolicyCycleStep implements CycleStep {
     private final DriveMode[] monitorShadow;
     private final double[] monitorShadowShare;
     private final boolean gridFeedExpected;
+    /** Per chiller, a refused command to show in this cycle's status (null when none). */
+    private final String[] commandNotes;
     private long sequence;
     private List<CommandOutcome> lastOutcomes = List.of();
 
@@ -94,6 +96,7 @@ public final class PolicyCycleStep implements CycleStep {
         this.leadTimeS = new double[chillers.size()];
         this.monitorShadow = new DriveMode[chillers.size()];
         this.monitorShadowShare = new double[chillers.size()];
+        this.commandNotes = new String[chillers.size()];
         this.gridFeedExpected = config.grid() != null && config.grid().source() != GridFeedConfig.Source.NONE;
     }
 
@@ -150,6 +153,7 @@ public final class PolicyCycleStep implements CycleStep {
     // ---------------------------------------------------------------- commands
 
     private List<CommandOutcome> applyCommands(List<Command> commands, long nowMs) {
+        java.util.Arrays.fill(commandNotes, null);
         if (commands.isEmpty()) {
             return List.of();
         }
@@ -180,8 +184,10 @@ public final class PolicyCycleStep implements CycleStep {
             if (o.mode() == OverrideMode.ENGINE && !s.onEngineSide()) {
                 Reason why = eligibility.toStart(readings[i], s, chillers.get(i).engine(), nowMs, true);
                 if (why != null) {
-                    return CommandResult.rejected("ENGINE override refused for " + o.chillerId() + ": " + why
-                            + " (" + eligibility.detail() + ")");
+                    String text = "ENGINE override refused for " + o.chillerId() + ": " + why
+                            + " (" + eligibility.detail() + ")";
+                    commandNotes[i] = text;
+                    return CommandResult.rejected(text);
                 }
             }
             s.override(o.mode(), until);
@@ -312,8 +318,9 @@ public final class PolicyCycleStep implements CycleStep {
             ChillerReading r = readings[i];
             ChillerState s = state.chiller(i);
             DriveMode commanded = result.mode[i] != null ? result.mode[i] : DriveMode.LOCAL;
+            String detail = commandNotes[i] == null ? result.detail[i] : commandNotes[i] + "; " + result.detail[i];
             list.add(new ChillerStatus(chillers.get(i).id(), commanded, r.actualMode(), result.share[i], r.motorKw(),
-                    result.reason[i], result.detail[i], result.eligible[i],
+                    result.reason[i], detail, result.eligible[i],
                     result.ineligibleBecause[i] == null ? "" : result.ineligibleBecause[i], r.stale(),
                     s.totalStarts(), s.engineRunSeconds(), leadTimeS[i], result.overridden[i]));
         }

@@ -138,6 +138,39 @@ class DrivePolicyScenarioTest {
         h.run(400);
         assertThat(h.plant.unit("blend").actual).isEqualTo(DriveMode.BLEND);
         assertThat(h.plant.siteKw()).isLessThanOrEqualTo(9800);
+        // more load: the running blend unit takes a larger share, no new start
+        double share = h.status("blend").engineShare();
+        h.plant.itKw = 9100;
+        CommandChange raised = h.runUntilChange("blend", 3);
+        assertThat(raised).isNotNull();
+        assertThat(raised.engineShare()).isGreaterThan(share);
+        assertThat(raised.detail()).contains("raised engine share");
+        assertThat(h.status("blend").engineStarts()).isEqualTo(1);
+        assertThat(h.status("plain").commanded()).isEqualTo(DriveMode.MOTOR);
+    }
+
+    @Test
+    void whileTheMeterIsStaleAFailedStartIsReplacedFromTheLastGoodPrediction() {
+        Harness h = steadyAt(fourUnits(), 8000); // site ≈ 9 140
+        h.plant.units.values().forEach(u -> u.failsToStart = true);
+        h.plant.unit("ch4").failsToStart = false;
+        h.run(3);
+        h.plant.itKw = 8500; // ≈ 9 640 + ramp bound: one unit needed
+        h.run(2);
+        String first = started(h);
+        assertThat(first).isNotNull().isNotEqualTo("ch4");
+        h.plant.meterQuality = Quality.STALE;
+        CommandChange fail = h.runUntilChange(first, 600);
+        assertThat(fail.reason()).isEqualTo(Reason.ENGINE_FAIL_TO_START);
+        // the next unit goes in the same cycle the failure is detected
+        int before = h.allChanges().size() - h.last.report().changes().size();
+        h.run(3);
+        List<CommandChange> all = h.allChanges();
+        List<CommandChange> later = all.subList(before, all.size()).stream()
+                .filter(c -> c.to() == DriveMode.ENGINE).toList();
+        assertThat(later).isNotEmpty();
+        assertThat(later.get(0).detail()).contains("meter stale, using last good prediction");
+        assertThat(h.alarm("meter-stale")).isPresent();
     }
 
     @Test
@@ -383,6 +416,23 @@ class DrivePolicyScenarioTest {
     }
 
     @Test
+    void unreadableEngineRunningOrGasPointsDoNotStopARunningEngine() {
+        Harness h = steadyAt(fourUnits(), 9000);
+        h.run(600);
+        String running = h.plant.units.values().stream().filter(u -> u.actual == DriveMode.ENGINE)
+                .map(u -> u.cfg.id()).findFirst().orElseThrow();
+        int changes = h.allChanges().size();
+        h.plant.unit(running).pointQuality.put("engine_running", Quality.BAD);
+        h.plant.unit(running).pointQuality.put("gas_pressure_low", Quality.BAD);
+        h.run(5);
+        assertThat(h.allChanges()).hasSize(changes);
+        assertThat(h.alarm("engine-trip-" + running)).isEmpty();
+        h.plant.unit(running).pointQuality.clear();
+        h.plant.unit(running).trip();
+        assertThat(h.runUntilChange(running, 3).reason()).isEqualTo(Reason.ENGINE_TRIP);
+    }
+
+    @Test
     void startsPerHourMinOffAndYearlyBudgetMakeAUnitIneligible() {
         TestSite site = TestSite.site().chiller("a", 500, false, TestSite.limits(300, 60, 120, 2, 4000, 1800))
                 .chiller("b", 500, false, TestSite.limits(300, 60, 120, 2, 0, 1800));
@@ -444,6 +494,7 @@ class DrivePolicyScenarioTest {
             assertThat(o.result().ok()).isFalse();
             assertThat(o.result().reason()).contains("ENGINE_LOCKED_OUT");
         });
+        assertThat(h.status("ch3").reasonDetail()).startsWith("ENGINE override refused for ch3: ENGINE_LOCKED_OUT");
         assertThat(h.status("ch3").commanded()).isEqualTo(DriveMode.MOTOR);
         assertThat(h.status("ch3").overridden()).isFalse();
     }
@@ -475,6 +526,11 @@ class DrivePolicyScenarioTest {
         site.releaseDelayS = 60;
         Harness h = steadyAt(site, 6000);
         h.grid = new GridStatus(0, Optional.empty(), 0.05, 1.0, Optional.empty(), Optional.empty(),
+                Optional.empty(), false, true);
+        h.run(5);
+        assertThat(h.allChanges()).isEmpty();
+        // inside the $5/h deadband: 210 kW × $0.18 = $37.8/h vs $35/h on engine: stay on motor
+        h.grid = new GridStatus(0, Optional.empty(), 0.18, 1.0, Optional.empty(), Optional.empty(),
                 Optional.empty(), false, true);
         h.run(5);
         assertThat(h.allChanges()).isEmpty();

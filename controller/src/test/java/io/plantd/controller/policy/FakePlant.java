@@ -100,6 +100,8 @@ final class FakePlant {
         /** Seconds from command to load off the grid (the unit's true lead time). */
         double trueLeadS = 240;
         Quality quality = Quality.GOOD;
+        /** Per-point quality overrides (point name → quality). */
+        final Map<String, Quality> pointQuality = new HashMap<>();
         DriveMode lastCommand;
         long startCommandAtMs = -1;
         DriveMode targetMode;
@@ -186,7 +188,7 @@ final class FakePlant {
         }
 
         private void put(Map<PointId, PointValue> map, String device, String point, double v, long nowMs) {
-            map.put(PointId.of(device, point), value(v, quality, nowMs));
+            map.put(PointId.of(device, point), value(v, pointQuality.getOrDefault(point, quality), nowMs));
         }
     }
 }

@@ -1,0 +1,49 @@
+package io.plantd.sim.device;
+
+import io.plantd.drivers.profile.DeviceKind;
+import io.plantd.sim.model.PlantModel;
+
+/** The simulated site meter's points (what the meter shows, faults included). Read-only. */
+public final class MeterDevice implements SimDevice {
+    public static final String ID = "meter";
+    private final PlantModel plant;
+
+    public MeterDevice(PlantModel plant) {
+        this.plant = plant;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public DeviceKind kind() {
+        return DeviceKind.METER;
+    }
+
+    @Override
+    public double read(String point) {
+        return switch (point) {
+            case PointNames.Meter.SITE_POWER -> plant.meter().siteKw();
+            case PointNames.Meter.IT_POWER -> plant.meter().itKw();
+            case PointNames.Meter.FREQUENCY -> plant.meter().frequencyHz();
+            default -> throw new IllegalArgumentException("meter has no point " + point);
+        };
+    }
+
+    @Override
+    public boolean responding() {
+        return plant.responding(ID);
+    }
+
+    @Override
+    public boolean acceptsWrite(String point, double value) {
+        return false;
+    }
+
+    @Override
+    public boolean write(String point, double value) {
+        return false;
+    }
+}
