@@ -7,6 +7,7 @@ import io.plantd.app.cli.ExitCodes;
 import io.plantd.app.cli.ProbeCommand;
 import io.plantd.app.cli.RunCommand;
 import io.plantd.app.cli.SimulateCommand;
+import io.plantd.app.cli.SoakCommand;
 import io.plantd.app.cli.VersionProvider;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Command;
             SimulateCommand.class,
             DemoCommand.class,
             BacktestCommand.class,
+            SoakCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
