@@ -56,7 +56,7 @@ class StateCodecTest {
     }
 
     /** A file cut anywhere (torn write, full disk) is refused with a reason, never half-read. */
-    @Property(tries = 200)
+    @Property
     void everyTruncationIsRefused(@ForAll @IntRange(min = 0, max = 100_000) int cutSeed) {
         byte[] full = StateCodec.encode(snapshot, Instant.EPOCH);
         int cut = cutSeed % full.length;
@@ -66,7 +66,7 @@ class StateCodecTest {
     }
 
     /** Flipped bytes either still decode to a valid state or are refused: no other exception. */
-    @Property(tries = 300)
+    @Property
     void corruptedBytesNeverThrowAnythingElse(@ForAll @IntRange(min = 0, max = 100_000) int at,
                                               @ForAll byte value) {
         byte[] bytes = StateCodec.encode(snapshot, Instant.EPOCH);
