@@ -16,6 +16,10 @@ public sealed interface Connection permits Connection.ModbusTcp, Connection.Modb
     /** Modbus TCP, or RTU framing over a TCP gateway when {@code rtuOverTcp}. */
     record ModbusTcp(String host, int port, int unitId, long timeoutMs, int retries,
                      int maxRegistersPerRead, boolean rtuOverTcp) implements Connection {
+        @Override
+        public String defaultBus() {
+            return "tcp:" + host + ":" + port;
+        }
     }
 
     /** Modbus RTU on a serial line. {@code parity}: none, even or odd. */
