@@ -54,7 +54,7 @@ final class DeviceSection {
         Optional<YamlValue> typeNode = connectionMap.flatMap(c -> c.get("type"));
         Optional<Connection> connection = connectionMap.map(DeviceSection::connection);
         String bus = m.get("bus").map(Fields::checkId)
-                .orElse(connection.map(DeviceSection::defaultBus).orElse(""));
+                .orElse(connection.map(Connection::defaultBus).orElse(""));
         m.rejectUnknownKeys();
         String id = idNode.map(YamlValue::asString).orElse("");
         if (idNode.isEmpty() || id.isEmpty()) {
@@ -62,17 +62,6 @@ final class DeviceSection {
         }
         DeviceConfig config = new DeviceConfig(id, profile, connection.orElse(null), poll, bus);
         return Optional.of(new Entry(config, idNode.get(), profileNode, typeNode, pollNode));
-    }
-
-    /** Devices that share a TCP endpoint or serial line share one bus (one executor). */
-    private static String defaultBus(Connection c) {
-        if (c instanceof Connection.ModbusTcp t) {
-            return "tcp:" + t.host() + ":" + t.port();
-        }
-        if (c instanceof Connection.ModbusRtu r) {
-            return "serial:" + r.serialPort();
-        }
-        return "bacnet-ip";
     }
 
     static Connection connection(YamlMap m) {

@@ -37,6 +37,13 @@ import picocli.CommandLine.Command;
             ExitCodes.USAGE_LINE
         })
 public final class PlantdMain implements Runnable {
+    static {
+        // before the first logger exists; an operator's -Dlogback.configurationFile still wins
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "plantd-logback.xml");
+        }
+    }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

@@ -65,6 +65,12 @@ public final class Daemon implements AutoCloseable {
 
     /** Wires and starts everything; the first cycle runs at once. */
     public static Daemon start(SiteConfig config, Clock clock) throws ConfigException, IOException {
+        return start(config, clock, Map.of());
+    }
+
+    /** As {@link #start(SiteConfig, Clock)}, with extra report consumers (the demo's console status). */
+    public static Daemon start(SiteConfig config, Clock clock, Map<String, CycleListener> extraConsumers)
+            throws ConfigException, IOException {
         String version = VersionProvider.version();
         PlantdMetrics metrics = new PlantdMetrics(config, version);
         CycleHealth health = new CycleHealth(Duration.ofMillis(config.control().periodMs()));
@@ -94,6 +100,7 @@ public final class Daemon implements AutoCloseable {
         if (notifier.enabled()) {
             consumers.put("systemd", new SystemdCycleListener(notifier));
         }
+        consumers.putAll(extraConsumers);
 
         // the saved state decides what the first cycle may do, so it is read before anything runs
         StateStore stateStore = new StateStore(config.stateDir());

@@ -4,12 +4,9 @@ import io.plantd.controller.metrics.PlantdMetrics;
 import io.plantd.controller.metrics.PollErrorReason;
 import io.plantd.drivers.poll.FailureKind;
 import io.plantd.drivers.poll.PollListener;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/** Feeds driver poll outcomes into the Prometheus device metrics and logs availability changes. */
+/** Feeds driver poll outcomes into the Prometheus device metrics (the poller logs availability). */
 final class MetricsPollListener implements PollListener {
-    private static final Logger LOG = LoggerFactory.getLogger(MetricsPollListener.class);
     private final PlantdMetrics metrics;
 
     MetricsPollListener(PlantdMetrics metrics) {
@@ -24,15 +21,6 @@ final class MetricsPollListener implements PollListener {
     @Override
     public void failed(String device, FailureKind kind, String reason, long latencyNanos) {
         metrics.recordPoll(device, latencyNanos, false, reasonOf(kind));
-    }
-
-    @Override
-    public void availabilityChanged(String device, boolean up, String reason) {
-        if (up) {
-            LOG.info("device {} up", device);
-        } else {
-            LOG.warn("device {} down: {}", device, reason);
-        }
     }
 
     static PollErrorReason reasonOf(FailureKind kind) {
