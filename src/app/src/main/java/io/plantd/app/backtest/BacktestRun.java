@@ -42,6 +42,7 @@ public final class BacktestRun {
         }
     }
 
+    private static final double PREROLL_STEP_S = 60;
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     private BacktestRun() {
@@ -75,8 +76,10 @@ public final class BacktestRun {
         long cpu0 = CPU.getCurrentThreadCpuTime();
         Simulation sim = new Simulation(scenario);
         PlantModel model = sim.model();
+        // uncontrolled units sit on motor (LOCAL), so nothing happens between samples that a
+        // coarse step would miss: the load, weather and timeline do not depend on the step size
         while (sim.elapsedS() < window.fromS()) {
-            sim.advance(1.0);
+            sim.advance(Math.min(PREROLL_STEP_S, window.fromS() - sim.elapsedS()));
         }
         ControllerSiteConfig.checkMatches(config, sim.devices());
         CycleStep step = controller.apply(config);

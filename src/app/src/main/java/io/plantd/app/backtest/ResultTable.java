@@ -15,6 +15,9 @@ public final class ResultTable {
             new Row("seconds over cap", s -> Long.toString(s.secondsOverCap())),
             new Row("kWh over cap", s -> f1(s.kwhOverCap())),
             new Row("worst overshoot (kW)", s -> f0(s.worstOvershootKw())),
+            new Row("worst overshoot at (UTC)", s -> s.worstOvershootAtEpochS() < 0 ? "-"
+                    : java.time.Instant.ofEpochSecond(s.worstOvershootAtEpochS()).toString().replace("T", " ")
+                            .replace("Z", "")),
             new Row("engine starts, total", s -> Long.toString(s.totalStarts())),
             new Row("max starts/h per unit (limit)", s -> s.maxStartsPerHour() + " (" + s.startsPerHourLimit() + ")"),
             new Row("max starts/day per unit", s -> Integer.toString(s.maxStartsPerDay())),

@@ -10,6 +10,7 @@ package io.plantd.app.backtest;
  * @param maxStartsPerDay    most starts of any one unit in one local calendar day
  * @param maxUnitRunHours    engine hours of the unit that ran longest
  * @param decisions          drive-mode changes written
+ * @param worstOvershootAtEpochS end of the second with the worst overshoot, −1 when never over
  * @param itKwh              IT energy served (the same for every strategy on one scenario)
  */
 public record Score(
@@ -34,7 +35,8 @@ public record Score(
         double co2Tonnes,
         long decisions,
         long unmetCoolingSeconds,
-        double itKwh) {
+        double itKwh,
+        long worstOvershootAtEpochS) {
 
     /** Peak IT served within the cap as a percentage of the physical limit. */
     public double pctOfPhysical() {

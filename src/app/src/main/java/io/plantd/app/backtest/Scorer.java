@@ -27,6 +27,7 @@ public final class Scorer {
     private double itKwh;
     private double kwhOver;
     private double worstOver;
+    private long worstOverAt = -1;
     private double peakItUnderCap;
     private int maxPerHour;
     private int maxPerDay;
@@ -71,7 +72,10 @@ public final class Scorer {
         if (over > OVER_EPSILON_KW) {
             secondsOver += dtS;
             kwhOver += over * hours;
-            worstOver = Math.max(worstOver, over);
+            if (over > worstOver) {
+                worstOver = over;
+                worstOverAt = epochS;
+            }
         } else if (itKw > peakItUnderCap) {
             peakItUnderCap = itKw;
         }
@@ -131,6 +135,7 @@ public final class Scorer {
         }
         return new Score(strategy, Math.round(seconds), Math.round(secondsOver), kwhOver, worstOver, peakItUnderCap, physicalLimitKw,
                 maxPerHour, maxPerDay, totalStarts, maxRun, totalRun, startsPerHourLimit, runHourBudget,
-                electricityKwh, electricityCost, gasTherms, gasCost, co2Kg / 1000.0, decisions, Math.round(unmetSeconds), itKwh);
+                electricityKwh, electricityCost, gasTherms, gasCost, co2Kg / 1000.0, decisions, Math.round(unmetSeconds), itKwh,
+                worstOverAt);
     }
 }

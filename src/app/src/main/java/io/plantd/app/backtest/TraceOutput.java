@@ -117,7 +117,7 @@ public final class TraceOutput {
             g.drawLine(LEFT, y, LEFT + plotW, y);
         }
         g.setColor(Color.DARK_GRAY);
-        for (double v = lo; v <= hi; v += 1000) {
+        for (double v = Math.ceil(lo / 1000) * 1000; v <= hi; v += 1000) {
             g.drawString(String.format(Locale.ROOT, "%.0f", v / 1000) + " MW", 8, y(v, lo, hi, y0, h) + 4);
         }
         for (int hour = 0; hour <= 24; hour += 3) {

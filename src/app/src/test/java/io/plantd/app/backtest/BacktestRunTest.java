@@ -104,4 +104,21 @@ class BacktestRunTest {
         assertThat(outside.electricityKwh()).isCloseTo(RESULTS.get(Strategy.MOTOR_ONLY).score().electricityKwh(),
                 within(1e-6));
     }
+
+    @Test
+    void aWindowLaterInTheScenarioSeesTheSamePlantAsTheWholeRun() {
+        // the part before the window is played uncontrolled in coarse steps; from there on the
+        // plant must be exactly what the whole run saw
+        BacktestRun.Result part = BacktestRun.run(heatWave, Strategy.MOTOR_ONLY, settings,
+                new BacktestRun.Window(1800, 1200), 0);
+        DayTrace whole = RESULTS.get(Strategy.MOTOR_ONLY).trace();
+        DayTrace late = part.trace();
+        assertThat(part.cycles()).isEqualTo(1200);
+        assertThat(late.length()).isEqualTo(3000);
+        for (int j = 1800; j < 3000; j++) {
+            assertThat(late.itKw[j]).as("IT at %d", j).isEqualTo(whole.itKw[j]);
+            assertThat(late.siteKw[j]).as("site at %d", j).isEqualTo(whole.siteKw[j]);
+            assertThat(late.capKw[j]).isEqualTo(whole.capKw[j]);
+        }
+    }
 }

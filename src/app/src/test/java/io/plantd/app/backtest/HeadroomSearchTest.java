@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class HeadroomSearchTest {
     private static Score score(double k, boolean breach) {
         return new Score("toy", 10, breach ? 1 : 0, 0, 0, 1000 * k, 2000, 0, 0, 0, 0, 0, 4, 3000, 0, 0, 0, 0, 0, 0, 0,
-                0);
+                0, -1);
     }
 
     @Test

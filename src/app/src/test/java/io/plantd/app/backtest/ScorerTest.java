@@ -26,6 +26,7 @@ class ScorerTest {
         assertThat(r.secondsOverCap()).isEqualTo(2 * 3600);
         assertThat(r.kwhOverCap()).isCloseTo(150, within(1e-9));
         assertThat(r.worstOvershootKw()).isCloseTo(100, within(1e-9));
+        assertThat(r.worstOvershootAtEpochS()).isEqualTo(7200);
         assertThat(r.peakItUnderCapKw()).isEqualTo(700); // 900 and 800 were served while over the cap
         assertThat(r.pctOfPhysical()).isCloseTo(70, within(1e-9));
         assertThat(r.electricityKwh()).isCloseTo(3550, within(1e-9));
