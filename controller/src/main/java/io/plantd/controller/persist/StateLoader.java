@@ -20,8 +20,10 @@ import java.util.List;
  *       min-off running across the restart.</li>
  *   <li>Main file bad, backup good: the backup may be one save behind, so on top of it each
  *       engine is assumed to have used its starts for this hour and just started/stopped.</li>
- *   <li>Nothing usable (first start, deleted or corrupt files): the same conservative
- *       assumptions with no history (run hours count from zero, no overrides).</li>
+ *   <li>An empty or absent state directory: a first start. No history exists to protect, so the
+ *       engines start with a clean record (their own anti-short-cycle timers still apply).</li>
+ *   <li>Nothing usable in a directory that was used before (files deleted or corrupt): the
+ *       conservative assumptions with no history (run hours count from zero, no overrides).</li>
  * </ul>
  * Chillers that the file does not know (added to the config) get the conservative assumptions
  * too. Timestamps in the future (clock stepped back) are pulled back to now.
@@ -38,8 +40,10 @@ public final class StateLoader {
         SAVED,
         /** The backup file, with conservative start and timer assumptions. */
         BACKUP_CONSERVATIVE,
-        /** No usable file: conservative assumptions and no history. */
-        CONSERVATIVE
+        /** No usable file in a used directory: conservative assumptions and no history. */
+        CONSERVATIVE,
+        /** An empty or absent state directory: a first start with a clean record. */
+        FIRST_START
     }
 
     /**
@@ -58,6 +62,10 @@ public final class StateLoader {
     }
 
     public static Loaded load(StateStore store, List<ChillerConfig> chillers, long nowMs) {
+        if (neverUsed(store.dir())) {
+            return new Loaded(new PlantState(chillers), Origin.FIRST_START, List.of(),
+                    "no plant state in " + store.dir() + ": first start, engine history begins now", null);
+        }
         String mainProblem;
         try {
             StateCodec.Decoded main = decodeFile(store.main());
@@ -83,6 +91,18 @@ public final class StateLoader {
             PlantState state = PlantState.restore(chillers, new PlantState.Snapshot(fresh, defaults.mode(),
                     defaults.economicEnabled(), Double.NaN, ChillerState.NEVER, 0));
             return new Loaded(state, Origin.CONSERVATIVE, ids, detail, null);
+        }
+    }
+
+    /** Deleted state files leave the directory's other files (decision log, backups) behind. */
+    private static boolean neverUsed(java.nio.file.Path dir) {
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            return !java.nio.file.Files.exists(dir);
+        }
+        try (var entries = java.nio.file.Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        } catch (IOException e) {
+            return false;
         }
     }
 

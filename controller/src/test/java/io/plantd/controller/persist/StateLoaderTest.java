@@ -96,9 +96,24 @@ class StateLoaderTest {
         assertThat(loaded.state().chiller(0).startsInLastHour(RESTART)).isEqualTo(3);
         assertThat(loaded.state().chiller(0).totalStarts()).isZero();
 
-        StateLoader.Loaded missing = StateLoader.load(new StateStore(dir.resolve("empty")), configs, RESTART);
-        assertThat(missing.origin()).isEqualTo(StateLoader.Origin.CONSERVATIVE);
-        assertThat(missing.detail()).contains("missing");
+        Files.delete(store.main());
+        Files.delete(store.backup());
+        Files.writeString(store.dir().resolve("decisions.jsonl"), "{}\n");
+        StateLoader.Loaded deleted = StateLoader.load(store, configs, RESTART);
+        assertThat(deleted.origin()).as("state files deleted from a used directory").isEqualTo(StateLoader.Origin.CONSERVATIVE);
+        assertThat(deleted.detail()).contains("missing");
+        assertThat(deleted.state().chiller(0).startsInLastHour(RESTART)).isEqualTo(3);
+    }
+
+    @Test
+    void anEmptyOrAbsentStateDirectoryIsAFirstStartWithACleanRecord() throws Exception {
+        for (StateStore store : List.of(new StateStore(dir.resolve("absent")),
+                new StateStore(Files.createDirectories(dir.resolve("empty"))))) {
+            StateLoader.Loaded loaded = StateLoader.load(store, configs, RESTART);
+            assertThat(loaded.origin()).isEqualTo(StateLoader.Origin.FIRST_START);
+            assertThat(loaded.conservative()).isFalse();
+            assertThat(loaded.state().chiller(0).startsInLastHour(RESTART)).isZero();
+        }
     }
 
     @Test

@@ -122,7 +122,10 @@ class RestartAcrossPersistenceTest {
     /** No usable state: every engine is assumed to have used its starts; the alarm says so for that hour. */
     @Test
     void conservativeRestoreBlocksStartsForAnHourAndRaisesTheAlarm() throws Exception {
-        try (PersistentRun run = new PersistentRun(oneChiller(60, 60, 2), dir.resolve("missing"), true)) {
+        // a directory plantd used before, whose state files were deleted (the decision log remains)
+        java.nio.file.Path wiped = java.nio.file.Files.createDirectories(dir.resolve("wiped"));
+        java.nio.file.Files.writeString(wiped.resolve("decisions.jsonl"), "{}\n");
+        try (PersistentRun run = new PersistentRun(oneChiller(60, 60, 2), wiped, true)) {
             assertThat(run.loaded.origin()).isEqualTo(StateLoader.Origin.CONSERVATIVE);
             run.plant.itKw = OVER_CAP_IT_KW;
             CommandChange early = run.runUntilChange("ch1", DriveMode.ENGINE, 3590);
