@@ -106,6 +106,30 @@ class BacnetServingTest {
     }
 
     @Test
+    void aScriptedDropoutSilencesTheBacnetDeviceUntilCleared() throws Exception {
+        String yaml = CH2_OVER_BACNET.replace("timeline:\n", """
+                timeline:
+                  - { at: 2, fault: { type: dropout, device: ch2 } }
+                  - { at: 40, clear: { type: dropout, device: ch2 } }
+                """);
+        SimulatorRunner.Options options = SimulatorRunner.Options.realTime().withSpeed(20).withBasePort(0)
+                .withLogEvery(Duration.ZERO);
+        try (SimulatorRunner runner = SimulatorRunner.start(parse(yaml), options);
+             BacnetClient client = BacnetClient.open(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            BacnetEndpoint ep = runner.bacnetEndpoints().get(0);
+            PeerAddress peer = PeerAddress.local(new InetSocketAddress(ep.host(), ep.port()));
+            PropertyReference motor = PropertyReference.of(new ObjectIdentifier(ObjectTypes.ANALOG_INPUT, 2),
+                    PropertyIds.PRESENT_VALUE);
+            RequestOptions quick = new RequestOptions(Duration.ofMillis(150), 0);
+            await().atMost(Duration.ofSeconds(5)).until(() -> runner.inspect(s -> s.elapsedS()) > 5);
+            assertThatThrownBy(() -> client.readProperty(peer, motor, quick))
+                    .isInstanceOf(io.plantd.drivers.bacnet.transport.BacnetTimeoutException.class);
+            await().atMost(Duration.ofSeconds(8)).until(() -> runner.inspect(s -> s.elapsedS()) > 45);
+            assertThat(client.readProperty(peer, motor, quick)).hasSize(1);
+        }
+    }
+
+    @Test
     void aChillerServedOverBacnetFollowsTheEffectivePriorityArrayAndPublishesTheModel() throws Exception {
         SimulatorRunner.Options options = SimulatorRunner.Options.realTime().withSpeed(20).withBasePort(0)
                 .withLogEvery(Duration.ZERO);
