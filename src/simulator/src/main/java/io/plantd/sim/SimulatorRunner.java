@@ -1,5 +1,8 @@
 package io.plantd.sim;
 
+import io.plantd.sim.bacnet.BacnetEndpoint;
+import io.plantd.sim.bacnet.BacnetObjectTable;
+import io.plantd.sim.bacnet.BacnetPlantServer;
 import io.plantd.sim.device.SimDevice;
 import io.plantd.sim.model.ChillerModel;
 import io.plantd.sim.model.DriveCode;
@@ -27,7 +30,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a scenario against the wall clock (optionally sped up) and serves its devices over Modbus
- * TCP. Every 100 ms of wall time it applies the writes received, advances the simulation by
+ * TCP, or BACnet/IP for the chillers the scenario's {@code serve.bacnet} names. Every 100 ms of wall time it applies the writes received, advances the simulation by
  * 0.1 s × speed in steps of at most 1 s, and republishes the registers.
  */
 public final class SimulatorRunner implements AutoCloseable {
@@ -38,6 +41,7 @@ public final class SimulatorRunner implements AutoCloseable {
     /**
      * @param speed        simulated seconds per wall second (1 = real time)
      * @param basePort     overrides the scenario's base port; 0 = ephemeral ports for every device
+     *                     (BACnet/IP ones included)
      * @param recordCsv    where to write the per-second ground truth, if anywhere
      * @param stopAtEnd    stop advancing once the scenario duration is reached (the devices keep
      *                     answering with the final state until {@link #close()})
@@ -80,6 +84,7 @@ public final class SimulatorRunner implements AutoCloseable {
     private final Simulation sim;
     private final GroundTruthRecorder recorder;
     private final ModbusPlantServer server;
+    private final BacnetPlantServer bacnet;
     private final Options options;
     private final ScheduledExecutorService clock;
     private final CountDownLatch ended = new CountDownLatch(1);
@@ -87,10 +92,12 @@ public final class SimulatorRunner implements AutoCloseable {
     private long lastLogNanos;
     private volatile boolean closed;
 
-    private SimulatorRunner(Simulation sim, GroundTruthRecorder recorder, ModbusPlantServer server, Options options) {
+    private SimulatorRunner(Simulation sim, GroundTruthRecorder recorder, ModbusPlantServer server,
+                            BacnetPlantServer bacnet, Options options) {
         this.sim = sim;
         this.recorder = recorder;
         this.server = server;
+        this.bacnet = bacnet;
         this.options = options;
         this.clock = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sim-clock");
@@ -108,14 +115,23 @@ public final class SimulatorRunner implements AutoCloseable {
                 ? new GroundTruthRecorder(Files.newBufferedWriter(options.recordCsv().get()))
                 : new GroundTruthRecorder();
         sim.record(recorder);
-        ModbusPlantServer server;
+        Scenario.Serve serve = scenario.serve();
+        List<SimDevice> overModbus = sim.devices().all().stream().filter(d -> !serve.servedOverBacnet(d.id())).toList();
+        boolean ephemeral = options.basePort().isPresent() && options.basePort().getAsInt() == 0;
+        ModbusPlantServer server = null;
+        BacnetPlantServer bacnet;
         try {
-            server = ModbusPlantServer.start(sim.devices().all(), bindings(scenario, options));
+            server = ModbusPlantServer.start(overModbus, bindings(scenario, options));
+            bacnet = BacnetPlantServer.start(sim.devices().all(), serve.host(), serve.bacnet(),
+                    port -> ephemeral ? 0 : port);
         } catch (IOException | RuntimeException e) {
+            if (server != null) {
+                server.close();
+            }
             recorder.close();
             throw e;
         }
-        SimulatorRunner runner = new SimulatorRunner(sim, recorder, server, options);
+        SimulatorRunner runner = new SimulatorRunner(sim, recorder, server, bacnet, options);
         runner.clock.scheduleAtFixedRate(runner::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
         return runner;
     }
@@ -148,10 +164,13 @@ public final class SimulatorRunner implements AutoCloseable {
                 int steps = 0;
                 while (sim.elapsedS() < target - 1e-9 && steps++ < MAX_STEPS_PER_TICK) {
                     server.applyWrites();
+                    bacnet.applyWrites();
                     sim.advance(Math.min(1.0, target - sim.elapsedS()));
                 }
                 server.applyWrites();
+                bacnet.applyWrites();
                 server.publish();
+                bacnet.publish();
                 if (sim.finished()) {
                     ended.countDown();
                 }
@@ -185,8 +204,27 @@ public final class SimulatorRunner implements AutoCloseable {
         return sb.toString();
     }
 
+    /** The devices served over Modbus TCP. */
     public List<DeviceEndpoint> endpoints() {
         return server.endpoints();
+    }
+
+    /** The chillers served over BACnet/IP (empty unless the scenario's {@code serve.bacnet} names some). */
+    public List<BacnetEndpoint> bacnetEndpoints() {
+        return bacnet.endpoints();
+    }
+
+    /** Every endpoint, Modbus then BACnet, one line each, for banners and logs. */
+    public List<String> endpointLines() {
+        List<String> lines = new java.util.ArrayList<>();
+        server.endpoints().forEach(e -> lines.add(e.toString()));
+        bacnet.endpoints().forEach(e -> lines.add(e.toString()));
+        return lines;
+    }
+
+    /** The object table of a chiller served over BACnet/IP (for operator-style writes in tests). */
+    public Optional<BacnetObjectTable> bacnetTable(String deviceId) {
+        return bacnet.table(deviceId);
     }
 
     /** Runs {@code f} on the simulation between ticks (the model is not thread-safe). */
@@ -225,6 +263,7 @@ public final class SimulatorRunner implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         server.close();
+        bacnet.close();
         try {
             recorder.close();
         } catch (IOException e) {

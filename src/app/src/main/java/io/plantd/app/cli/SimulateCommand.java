@@ -3,7 +3,6 @@ package io.plantd.app.cli;
 import io.plantd.drivers.yaml.ConfigError;
 import io.plantd.drivers.yaml.ConfigException;
 import io.plantd.sim.SimulatorRunner;
-import io.plantd.sim.modbus.DeviceEndpoint;
 import io.plantd.sim.scenario.Scenario;
 import io.plantd.sim.scenario.ScenarioLoader;
 import java.io.IOException;
@@ -109,8 +108,8 @@ public final class SimulateCommand implements Callable<Integer> {
 
         out.printf(Locale.ROOT, "plantd simulate: scenario %s (%d s simulated, speed %sx)%s%n", scenario.name(),
                 scenario.durationS(), num(speed), scenario.feasible() ? "" : " [designed infeasible]");
-        for (DeviceEndpoint e : runner.endpoints()) {
-            out.println("  " + e);
+        for (String line : runner.endpointLines()) {
+            out.println("  " + line);
         }
         if (record != null) {
             out.println("ground truth: " + record.toAbsolutePath());

@@ -5,7 +5,6 @@ import io.plantd.app.daemon.Daemon;
 import io.plantd.controller.config.SiteConfig;
 import io.plantd.controller.config.SiteConfigLoader;
 import io.plantd.sim.SimulatorRunner;
-import io.plantd.sim.modbus.DeviceEndpoint;
 import io.plantd.sim.scenario.ScenarioLoader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -51,7 +50,7 @@ public final class Demo implements AutoCloseable {
                 broker = Optional.of(EmbeddedBroker.start(0));
             }
             String brokerUrl = options.brokerUrl().isPresent() ? options.brokerUrl().get() : broker.orElseThrow().url();
-            SiteConfig bound = DemoSite.bind(config, simulator.endpoints(), brokerUrl,
+            SiteConfig bound = DemoSite.bind(config, simulator.endpoints(), simulator.bacnetEndpoints(), brokerUrl,
                     free(PREFERRED_METRICS_PORT) ? PREFERRED_METRICS_PORT : 0, folder);
             printBanner(out, options, simulator, broker, brokerUrl, bound);
             Daemon daemon = Daemon.start(bound, Clock.systemUTC(),
@@ -71,9 +70,9 @@ public final class Demo implements AutoCloseable {
     private static void printBanner(PrintStream out, Options options, SimulatorRunner simulator,
                                     Optional<EmbeddedBroker> broker, String brokerUrl, SiteConfig site) {
         out.println("plantd demo: scenario " + options.scenario() + ", site config " + options.siteConfig());
-        out.println("simulated devices (Modbus TCP, register map in docs/simulator.md):");
-        for (DeviceEndpoint e : simulator.endpoints()) {
-            out.println("  " + e);
+        out.println("simulated devices (register map in docs/simulator.md):");
+        for (String line : simulator.endpointLines()) {
+            out.println("  " + line);
         }
         out.println("MQTT broker:    " + brokerUrl + (broker.isPresent() ? " (embedded)" : ""));
         String host = "127.0.0.1";

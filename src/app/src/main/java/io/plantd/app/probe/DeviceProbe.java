@@ -69,7 +69,7 @@ public final class DeviceProbe {
         out.flush();
     }
 
-    private static String formatValue(double v) {
+    static String formatValue(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return String.format(Locale.ROOT, "%d", (long) v);
         }

@@ -1,17 +1,17 @@
 package io.plantd.app.wiring;
 
 import io.plantd.controller.config.Connection;
+import io.plantd.controller.config.DeviceConfig;
 import io.plantd.drivers.bacnet.client.BacnetDeviceSource;
 import io.plantd.drivers.bacnet.client.RequestOptions;
 import io.plantd.drivers.bacnet.transport.PeerAddress;
+import io.plantd.drivers.poll.DeviceSource;
+import io.plantd.drivers.poll.PollSettings;
+import io.plantd.drivers.profile.DeviceProfile;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
-import io.plantd.controller.config.DeviceConfig;
-import io.plantd.drivers.poll.DeviceSource;
-import io.plantd.drivers.poll.PollSettings;
-import io.plantd.drivers.profile.DeviceProfile;
 
 /** Builds the protocol driver for a configured device; the only place that knows which protocols exist. */
 public final class DeviceSources {
@@ -20,13 +20,20 @@ public final class DeviceSources {
 
     public static DeviceSource create(DeviceConfig device, DeviceProfile profile, Clock clock) {
         if (device.connection() instanceof Connection.BacnetIp b) {
-            InetSocketAddress ip = new InetSocketAddress(b.host(), b.port());
-            PeerAddress peer = b.network() == 0 ? PeerAddress.local(ip)
-                    : PeerAddress.routed(ip, b.network(), HexFormat.ofDelimiter(":").parseHex(b.macAddress()));
-            return BacnetDeviceSource.open(device.id(), profile, peer,
-                    new RequestOptions(Duration.ofMillis(b.timeoutMs()), b.retries()), clock);
+            return BacnetDeviceSource.open(device.id(), profile, bacnetPeer(b), bacnetRequests(b), clock);
         }
         return ConnectionSettings.modbusDevice(device, profile);
+    }
+
+    /** The device's BACnet address: its own IP, or the router in front of it plus network and MAC. */
+    public static PeerAddress bacnetPeer(Connection.BacnetIp b) {
+        InetSocketAddress ip = new InetSocketAddress(b.host(), b.port());
+        return b.network() == 0 ? PeerAddress.local(ip)
+                : PeerAddress.routed(ip, b.network(), HexFormat.ofDelimiter(":").parseHex(b.macAddress()));
+    }
+
+    public static RequestOptions bacnetRequests(Connection.BacnetIp b) {
+        return new RequestOptions(Duration.ofMillis(b.timeoutMs()), b.retries());
     }
 
     public static PollSettings pollSettings(DeviceConfig device) {

@@ -284,8 +284,47 @@ public final class ScenarioLoader {
                 overrides.put(id, new Scenario.PortUnit((int) port, (int) unit));
             }
         });
+        Map<String, Scenario.BacnetServe> bacnet = m.get("bacnet").map(b -> bacnet(b.asMap(), chillers, overrides))
+                .orElse(Map.of());
         m.rejectUnknownKeys();
-        return new Scenario.Serve(host, (int) base, overrides);
+        return new Scenario.Serve(host, (int) base, overrides, bacnet);
+    }
+
+    /** {@code bacnet: { CHILLER: { port: P, instance: N } }}: chillers served over BACnet/IP instead of Modbus. */
+    private static Map<String, Scenario.BacnetServe> bacnet(YamlMap m, List<ChillerSpec> chillers,
+                                                            Map<String, Scenario.PortUnit> modbusOverrides) {
+        Map<String, Scenario.BacnetServe> out = new LinkedHashMap<>();
+        List<String> chillerIds = chillers.stream().map(ChillerSpec::id).toList();
+        Map<Long, String> ports = new HashMap<>();
+        Map<Long, String> instances = new HashMap<>();
+        for (String id : m.keys()) {
+            YamlValue value = m.get(id).orElse(null);
+            if (value == null) {
+                continue;
+            }
+            YamlMap entry = value.asMap();
+            long port = entry.requiredInteger("port", 0, 65535);
+            long instance = entry.requiredInteger("instance", 0, Scenario.BacnetServe.MAX_INSTANCE);
+            entry.rejectUnknownKeys();
+            if (!chillerIds.contains(id)) {
+                value.error("only chillers can be served over BACnet; no chiller '" + id + "' (chillers: "
+                        + String.join(", ", chillerIds) + ")");
+                continue;
+            }
+            if (modbusOverrides.containsKey(id)) {
+                value.error("'" + id + "' is also listed under serve.devices (Modbus); serve it one way only");
+            }
+            if (port != 0 && ports.containsKey(port)) {
+                value.error("UDP port " + port + " is already used by " + ports.get(port));
+            }
+            if (instances.containsKey(instance)) {
+                value.error("device instance " + instance + " is already used by " + instances.get(instance));
+            }
+            ports.put(port, id);
+            instances.put(instance, id);
+            out.put(id, new Scenario.BacnetServe((int) port, (int) instance));
+        }
+        return out;
     }
 
     // ---- timeline ----

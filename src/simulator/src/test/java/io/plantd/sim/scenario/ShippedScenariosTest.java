@@ -118,8 +118,17 @@ class ShippedScenariosTest {
             io.plantd.drivers.yaml.YamlMap dm = d.asMap();
             String id = dm.requiredString("id");
             SimDevice dev = sim.devices().byId(id).orElseThrow(() -> new AssertionError("no simulated device " + id));
-            assertThat(dm.requiredString("profile")).isEqualTo(dev.profile());
             io.plantd.drivers.yaml.YamlMap c = dm.required("connection").orElseThrow().asMap();
+            Scenario.BacnetServe overBacnet = s.serve().bacnet().get(id);
+            if (overBacnet != null) {
+                assertThat(dm.requiredString("profile")).isEqualTo(io.plantd.sim.bacnet.BacnetChillerProfile.NAME);
+                assertThat(c.requiredString("type")).isEqualTo("bacnet-ip");
+                assertThat(c.requiredString("host")).isEqualTo(s.serve().host());
+                assertThat(c.requiredInteger("port", 1, 65535)).as(id).isEqualTo(overBacnet.port());
+                assertThat(c.requiredInteger("deviceInstance", 0, 4194302)).as(id).isEqualTo(overBacnet.deviceInstance());
+                continue;
+            }
+            assertThat(dm.requiredString("profile")).isEqualTo(dev.profile());
             io.plantd.sim.modbus.Binding b = bindings.apply(id);
             assertThat(c.requiredString("host")).isEqualTo(b.host());
             assertThat(c.requiredInteger("port", 1, 65535)).as(id).isEqualTo(b.port());
