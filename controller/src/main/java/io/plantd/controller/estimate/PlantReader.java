@@ -36,6 +36,7 @@ public final class PlantReader {
     private final PointId[][] chillerPoints;
     /** Reused per call: one reader belongs to one control thread. */
     private final PointValue[] scratch = new PointValue[STATUS_POINTS.length];
+    private final FrozenValueDetector siteFrozen = new FrozenValueDetector(FrozenValueDetector.DEFAULT_LIMIT_MS);
 
     public PlantReader(SiteConfig config) {
         this.site = config.meters().site();
@@ -55,6 +56,15 @@ public final class PlantReader {
         PointValue s = image.get(site);
         double siteKw = s.isGood() && Double.isFinite(s.value()) ? s.value() : Double.NaN;
         Quality q = Double.isNaN(siteKw) && s.isGood() ? Quality.BAD : s.quality();
+        String reason = s.reason();
+        if (q == Quality.GOOD) {
+            long frozenMs = siteFrozen.frozenForMs(siteKw, image.takenAtMillis());
+            if (frozenMs > 0) {
+                q = Quality.STALE;
+                reason = "frozen: unchanged at " + siteKw + " kW for " + frozenMs / 1000 + " s";
+                siteKw = Double.NaN;
+            }
+        }
         double itKw = Double.NaN;
         boolean itMeasured = false;
         if (it.isPresent()) {
@@ -64,7 +74,7 @@ public final class PlantReader {
                 itMeasured = true;
             }
         }
-        return new SiteReading(siteKw, q, s.reason(), itKw, itMeasured);
+        return new SiteReading(siteKw, q, reason, itKw, itMeasured);
     }
 
     public ChillerReading chiller(ProcessImage image, int index) {

@@ -81,6 +81,21 @@ class PlantReaderTest {
     }
 
     @Test
+    void aSiteMeterFrozenForAMinuteIsStaleUntilItMovesAgain() {
+        long t = NOW;
+        for (int s = 0; s < 60; s++, t += 1000) {
+            put("meter", "site_power", 9000);
+            assertThat(reader.site(new ProcessImage(t, points)).siteGood()).as("second %d", s).isTrue();
+        }
+        SiteReading frozen = reader.site(new ProcessImage(t, points));
+        assertThat(frozen.siteQuality()).isEqualTo(Quality.STALE);
+        assertThat(frozen.siteKw()).isNaN();
+        assertThat(frozen.siteReason()).startsWith("frozen: unchanged at 9000.0 kW for 60 s");
+        put("meter", "site_power", 9000.5);
+        assertThat(reader.site(new ProcessImage(t + 1000, points)).siteGood()).isTrue();
+    }
+
+    @Test
     void unreadableBooleansResolveToKeepingTheEngineOut() {
         healthyChiller();
         points.put(PointId.of("dev1", "engine_ready"), PointValue.bad("", "0xFFFF", NOW));
