@@ -56,15 +56,6 @@ public final class PlantReader {
         PointValue s = image.get(site);
         double siteKw = s.isGood() && Double.isFinite(s.value()) ? s.value() : Double.NaN;
         Quality q = Double.isNaN(siteKw) && s.isGood() ? Quality.BAD : s.quality();
-        String reason = s.reason();
-        if (q == Quality.GOOD) {
-            long frozenMs = siteFrozen.frozenForMs(siteKw, image.takenAtMillis());
-            if (frozenMs > 0) {
-                q = Quality.STALE;
-                reason = "frozen: unchanged at " + siteKw + " kW for " + frozenMs / 1000 + " s";
-                siteKw = Double.NaN;
-            }
-        }
         double itKw = Double.NaN;
         boolean itMeasured = false;
         if (it.isPresent()) {
@@ -74,7 +65,31 @@ public final class PlantReader {
                 itMeasured = true;
             }
         }
+        String reason = s.reason();
+        if (q == Quality.GOOD) {
+            long frozenMs = siteFrozen.frozenForMs(siteKw, witnessKw(image, itKw), image.takenAtMillis());
+            if (frozenMs > 0) {
+                q = Quality.STALE;
+                reason = "frozen: unchanged at " + siteKw + " kW for " + frozenMs / 1000
+                        + " s while the loads it totals moved";
+                siteKw = Double.NaN;
+            }
+        }
         return new SiteReading(siteKw, q, reason, itKw, itMeasured);
+    }
+
+    /** IT plus every chiller's measured motor kW: loads inside the site total, read by other meters. */
+    private double witnessKw(ProcessImage image, double itKw) {
+        double sum = Double.isNaN(itKw) ? 0 : itKw;
+        boolean any = !Double.isNaN(itKw);
+        for (PointId[] ids : chillerPoints) {
+            PointValue motor = image.get(ids[MOTOR]);
+            if (usable(motor)) {
+                sum += motor.value();
+                any = true;
+            }
+        }
+        return any ? sum : Double.NaN;
     }
 
     public ChillerReading chiller(ProcessImage image, int index) {

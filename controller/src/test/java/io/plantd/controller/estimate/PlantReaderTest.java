@@ -81,10 +81,12 @@ class PlantReaderTest {
     }
 
     @Test
-    void aSiteMeterFrozenForAMinuteIsStaleUntilItMovesAgain() {
+    void aSiteMeterStuckForAMinuteWhileTheLoadsMoveIsStaleUntilItMovesAgain() {
+        healthyChiller();
         long t = NOW;
         for (int s = 0; s < 60; s++, t += 1000) {
             put("meter", "site_power", 9000);
+            put("meter", "it", 7000 + s);
             assertThat(reader.site(new ProcessImage(t, points)).siteGood()).as("second %d", s).isTrue();
         }
         SiteReading frozen = reader.site(new ProcessImage(t, points));
@@ -93,6 +95,16 @@ class PlantReaderTest {
         assertThat(frozen.siteReason()).startsWith("frozen: unchanged at 9000.0 kW for 60 s");
         put("meter", "site_power", 9000.5);
         assertThat(reader.site(new ProcessImage(t + 1000, points)).siteGood()).isTrue();
+    }
+
+    @Test
+    void aSteadyPlantWithASteadyMeterIsNotFrozen() {
+        healthyChiller();
+        put("meter", "site_power", 9000);
+        put("meter", "it", 7000);
+        for (long t = NOW; t < NOW + 600_000; t += 1000) {
+            assertThat(reader.site(new ProcessImage(t, points)).siteGood()).isTrue();
+        }
     }
 
     @Test
