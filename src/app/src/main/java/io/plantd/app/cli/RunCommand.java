@@ -10,11 +10,13 @@ import io.plantd.drivers.yaml.ConfigException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -113,6 +115,11 @@ public final class RunCommand implements Callable<Integer> {
      * stays as the fallback for any other way the JVM is asked to stop.
      */
     static int runUntilSignal(AutoCloseable daemon) throws InterruptedException {
+        return runUntilSignal(daemon, Optional.empty());
+    }
+
+    /** As {@link #runUntilSignal(AutoCloseable)}, stopping by itself after {@code limit} if no signal came first. */
+    static int runUntilSignal(AutoCloseable daemon, Optional<Duration> limit) throws InterruptedException {
         CountDownLatch signalled = new CountDownLatch(1);
         AtomicBoolean closed = new AtomicBoolean();
         Runnable closeOnce = () -> {
@@ -129,7 +136,11 @@ public final class RunCommand implements Callable<Integer> {
         for (String name : List.of("TERM", "INT")) {
             Signal.handle(new Signal(name), signal -> signalled.countDown());
         }
-        signalled.await();
+        if (limit.isPresent()) {
+            signalled.await(limit.get().toMillis(), TimeUnit.MILLISECONDS);
+        } else {
+            signalled.await();
+        }
         closeOnce.run();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
