@@ -10,10 +10,12 @@ import io.plantd.drivers.point.ProcessImage;
 import io.plantd.drivers.point.Quality;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Maps a frozen {@link ProcessImage} to typed readings. Only GOOD points are read as numbers;
- * STALE/BAD/MISSING values (sentinels are BAD already) never become zeros. Point ids are
+ * STALE/BAD/MISSING values (sentinels are BAD already) never become zeros; a site meter whose
+ * value has not moved for {@link FrozenValueDetector#FROZEN_AFTER_MS} reads as STALE. Point ids are
  * resolved once at construction. Not thread-safe: one reader per control loop.
  */
 public final class PlantReader {
@@ -36,6 +38,7 @@ public final class PlantReader {
     private final PointId[][] chillerPoints;
     /** Reused per call: one reader belongs to one control thread. */
     private final PointValue[] scratch = new PointValue[STATUS_POINTS.length];
+    private final FrozenValueDetector siteFrozen = new FrozenValueDetector(FrozenValueDetector.FROZEN_AFTER_MS);
 
     public PlantReader(SiteConfig config) {
         this.site = config.meters().site();
@@ -55,6 +58,15 @@ public final class PlantReader {
         PointValue s = image.get(site);
         double siteKw = s.isGood() && Double.isFinite(s.value()) ? s.value() : Double.NaN;
         Quality q = Double.isNaN(siteKw) && s.isGood() ? Quality.BAD : s.quality();
+        String reason = s.reason();
+        if (q == Quality.GOOD) {
+            OptionalLong frozenFor = siteFrozen.frozenForMs(siteKw, s.timestampMillis());
+            if (frozenFor.isPresent()) {
+                q = Quality.STALE;
+                reason = "value unchanged for " + frozenFor.getAsLong() / 1000 + " s: meter frozen";
+                siteKw = Double.NaN;
+            }
+        }
         double itKw = Double.NaN;
         boolean itMeasured = false;
         if (it.isPresent()) {
@@ -64,7 +76,7 @@ public final class PlantReader {
                 itMeasured = true;
             }
         }
-        return new SiteReading(siteKw, q, s.reason(), itKw, itMeasured);
+        return new SiteReading(siteKw, q, reason, itKw, itMeasured);
     }
 
     public ChillerReading chiller(ProcessImage image, int index) {
