@@ -54,6 +54,17 @@ public final class ControlRuntime {
     public static ControlRuntime create(SiteConfig config, PointStore store, PointWriter writer, CycleStep step,
                                         Optional<GridFeed> gridFeed, Map<String, CycleListener> consumers, Clock clock)
             throws ConfigException {
+        return create(config, store, writer, step, gridFeed, consumers, clock, Ticker.system(), Sleeper.parking());
+    }
+
+    /**
+     * As above, with the loop scheduled on the given ticker and sleeper (accelerated time for
+     * simulation; tests). The shutdown sequence keeps the system ticker: its 10 s budget is real time.
+     */
+    public static ControlRuntime create(SiteConfig config, PointStore store, PointWriter writer, CycleStep step,
+                                        Optional<GridFeed> gridFeed, Map<String, CycleListener> consumers, Clock clock,
+                                        Ticker ticker, Sleeper sleeper)
+            throws ConfigException {
         GridFeed feed = gridFeed.isPresent() ? gridFeed.get() : GridFeeds.create(config);
         CommandQueue commands = new CommandQueue(COMMAND_QUEUE, CommandValidator.of(config));
         Actuator actuator = new Actuator(config.chillers(), writer, Duration.ofSeconds(config.control().reassertS()));
@@ -63,7 +74,7 @@ public final class ControlRuntime {
         List<PublishHub> hubs = new ArrayList<>();
         all.forEach((name, consumer) -> hubs.add(PublishHub.start(name, consumer, PUBLISH_QUEUE)));
         ControlLoop loop = new ControlLoop(Duration.ofMillis(config.control().periodMs()), store, feed, commands, step,
-                actuator, List.copyOf(hubs), clock, Ticker.system(), Sleeper.parking());
+                actuator, List.copyOf(hubs), clock, ticker, sleeper);
         ShutdownSequence shutdown = new ShutdownSequence(loop, commands, actuator, config.shutdown().posture(),
                 hubs, ShutdownSequence.Budget.standard(), Ticker.system(), clock);
         return new ControlRuntime(commands, actuator, decisionLog, List.copyOf(hubs), loop, shutdown);

@@ -7,8 +7,8 @@ package io.plantd.controller.estimate;
  * stale meter, not trusted as a steady load. A plant that is truly still is never flagged.
  */
 public final class FrozenValueDetector {
-    /** A minute: far beyond any real meter's update interval, short against an engine lead time. */
-    public static final long DEFAULT_LIMIT_MS = 60_000;
+    /** Six times the default max age: any live meter moves within it; a real freeze lasts far longer. */
+    public static final long DEFAULT_LIMIT_MS = 30_000;
     /** How far the witnessed loads must move for the frozen total to be implausible. */
     public static final double WITNESS_TOLERANCE_KW = 1.0;
 

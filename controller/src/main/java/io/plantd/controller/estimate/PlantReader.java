@@ -67,7 +67,7 @@ public final class PlantReader {
         }
         String reason = s.reason();
         if (q == Quality.GOOD) {
-            long frozenMs = siteFrozen.frozenForMs(siteKw, witnessKw(image, itKw), image.takenAtMillis());
+            long frozenMs = siteFrozen.frozenForMs(siteKw, witnessKw(image, itKw), s.timestampMillis());
             if (frozenMs > 0) {
                 q = Quality.STALE;
                 reason = "frozen: unchanged at " + siteKw + " kW for " + frozenMs / 1000

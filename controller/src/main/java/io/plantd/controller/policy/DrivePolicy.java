@@ -119,11 +119,20 @@ public final class DrivePolicy {
 
     // ---------------------------------------------------------------- per-chiller preparation
 
+    private static void lockoutAlarm(ChillerConfig c, ChillerState s, long nowMs, PolicyResult out) {
+        if (s.lockedOut(nowMs)) {
+            out.alarm("engine-lockout-" + c.id(), Severity.WARNING, c.id() + " engine locked out until "
+                    + java.time.Instant.ofEpochMilli(s.lockoutUntilMs()) + ": " + s.lockoutReason());
+        }
+    }
+
     private void prepare(int i, ChillerReading r, ChillerState s, double leadS, long nowMs, PolicyResult out) {
         ChillerConfig c = chillers.get(i);
         out.mode[i] = s.commanded();
         out.share[i] = s.engineShare();
         if (r.stale()) {
+            // a lockout is plant state, not a reading: its alarm holds while the chiller's data is stale
+            lockoutAlarm(c, s, nowMs, out);
             fixed[i] = true;
             s.releaseSince(ChillerState.NEVER);
             out.reason[i] = Reason.CHILLER_STALE_HOLD;
@@ -149,10 +158,7 @@ public final class DrivePolicy {
         if (s.onEngineSide()) {
             supervise(i, r, s, c, leadS, nowMs, out);
         }
-        if (s.lockedOut(nowMs)) {
-            out.alarm("engine-lockout-" + c.id(), Severity.WARNING, c.id() + " engine locked out until "
-                    + java.time.Instant.ofEpochMilli(s.lockoutUntilMs()) + ": " + s.lockoutReason());
-        }
+        lockoutAlarm(c, s, nowMs, out);
         if (!fixed[i]) {
             applyOverride(i, r, s, c, nowMs, out);
         }

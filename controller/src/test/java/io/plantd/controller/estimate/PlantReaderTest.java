@@ -154,4 +154,22 @@ class PlantReaderTest {
         assertThat(onEngine.motorKw()).isZero();
         assertThat(onEngine.motorEquivalentKw()).isEqualTo(400 * 0.6);
     }
+
+    @Test
+    void aSiteMeterWhoseValueStopsMovingReadsAsStale() {
+        PlantReader r = new PlantReader(config);
+        PointId site = PointId.of("meter", "site_power");
+        for (long s = 0; s < 30; s++) {
+            points.put(site, PointValue.good(9000.5, "kW", NOW + s * 1000));
+            assertThat(r.site(new ProcessImage(NOW + s * 1000, points)).siteGood()).as("after %d s", s).isTrue();
+        }
+        points.put(site, PointValue.good(9000.5, "kW", NOW + 30_000));
+        SiteReading frozen = r.site(new ProcessImage(NOW + 30_000, points));
+        assertThat(frozen.siteQuality()).isEqualTo(Quality.STALE);
+        assertThat(frozen.siteKw()).isNaN();
+        assertThat(frozen.siteReason()).contains("unchanged for 30 s");
+
+        points.put(site, PointValue.good(9000.6, "kW", NOW + 31_000));
+        assertThat(r.site(new ProcessImage(NOW + 31_000, points)).siteKw()).as("moves again: good").isEqualTo(9000.6);
+    }
 }

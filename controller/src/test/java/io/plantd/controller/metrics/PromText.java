@@ -14,9 +14,10 @@ import java.util.stream.Collectors;
 /**
  * A strict parser for the Prometheus text exposition format 0.0.4 (what Prometheus and
  * {@code promtool check metrics} read), plus the promtool lint rules plantd must pass. Any
- * deviation throws {@link IllegalArgumentException} naming the line.
+ * deviation throws {@link IllegalArgumentException} naming the line. Public, and shipped in the
+ * controller's test-jar, for the app's end-to-end scrape of a running daemon.
  */
-final class PromText {
+public final class PromText {
     private static final Pattern METRIC_NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
     private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
     private static final Set<String> TYPES = Set.of("counter", "gauge", "histogram", "summary", "untyped");
@@ -24,18 +25,18 @@ final class PromText {
     private static final Set<String> UNIT_ABBREVIATIONS =
             Set.of("s", "ms", "us", "ns", "sec", "b", "kb", "mb", "gb", "tb", "pb", "m", "h", "d");
 
-    record Sample(String name, Map<String, String> labels, double value) {
-        String label(String key) {
+    public record Sample(String name, Map<String, String> labels, double value) {
+        public String label(String key) {
             return labels.get(key);
         }
     }
 
-    static final class Family {
-        final String name;
-        String type = "untyped";
+    public static final class Family {
+        public final String name;
+        public String type = "untyped";
         boolean typed;
         String help;
-        final List<Sample> samples = new ArrayList<>();
+        public final List<Sample> samples = new ArrayList<>();
 
         Family(String name) {
             this.name = name;
@@ -44,11 +45,11 @@ final class PromText {
 
     private final Map<String, Family> families = new LinkedHashMap<>();
 
-    Map<String, Family> families() {
+    public Map<String, Family> families() {
         return Collections.unmodifiableMap(families);
     }
 
-    Family family(String name) {
+    public Family family(String name) {
         Family f = families.get(name);
         if (f == null) {
             throw new AssertionError("metric family " + name + " not in scrape");
@@ -57,18 +58,18 @@ final class PromText {
     }
 
     /** Every sample name that appears (histogram _bucket/_sum/_count included). */
-    Set<String> sampleNames() {
+    public Set<String> sampleNames() {
         return families.values().stream().flatMap(f -> f.samples.stream()).map(Sample::name)
                 .collect(Collectors.toCollection(HashSet::new));
     }
 
-    List<Sample> samples(String sampleName) {
+    public List<Sample> samples(String sampleName) {
         return families.values().stream().flatMap(f -> f.samples.stream())
                 .filter(s -> s.name().equals(sampleName)).collect(Collectors.toList());
     }
 
     /** The one sample with this name and exactly these labels (pairs: key, value, ...). */
-    double value(String sampleName, String... labelPairs) {
+    public double value(String sampleName, String... labelPairs) {
         Map<String, String> wanted = new TreeMap<>();
         for (int i = 0; i < labelPairs.length; i += 2) {
             wanted.put(labelPairs[i], labelPairs[i + 1]);
@@ -82,7 +83,7 @@ final class PromText {
         return found.get(0).value();
     }
 
-    static PromText parse(String text) {
+    public static PromText parse(String text) {
         PromText result = new PromText();
         result.read(text);
         result.checkHistograms();

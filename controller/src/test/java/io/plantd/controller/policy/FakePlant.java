@@ -56,7 +56,8 @@ final class FakePlant {
 
     ProcessImage image(long nowMs) {
         Map<PointId, PointValue> map = new HashMap<>();
-        double site = Double.isNaN(meterFrozenKw) ? siteKw() : meterFrozenKw;
+        // a live meter never repeats bit for bit (the reader treats a flat-lined one as frozen): 1 W wobble
+        double site = Double.isNaN(meterFrozenKw) ? siteKw() + 0.001 * ((nowMs / 1000) % 2) : meterFrozenKw;
         map.put(TestSite.SITE_METER, value(site, meterQuality, nowMs));
         for (Unit u : units.values()) {
             u.points(map, nowMs);

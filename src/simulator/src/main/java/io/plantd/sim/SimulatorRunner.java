@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -30,8 +31,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a scenario against the wall clock (optionally sped up) and serves its devices over Modbus
- * TCP, or BACnet/IP for the chillers the scenario's {@code serve.bacnet} names. Every 100 ms of wall time it applies the writes received, advances the simulation by
- * 0.1 s × speed in steps of at most 1 s, and republishes the registers.
+ * TCP, or BACnet/IP for the chillers the scenario's {@code serve.bacnet} names. Every tick (100 ms
+ * of wall time; shorter above 10× so a tick stays about one simulated second) it applies the writes
+ * received, advances the simulation by tick × speed in steps of at most 1 s, and republishes the
+ * registers. Simulated time is {@code scenario.start + speed × (wall − wallStart())}.
  */
 public final class SimulatorRunner implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SimulatorRunner.class);
@@ -46,9 +49,12 @@ public final class SimulatorRunner implements AutoCloseable {
      * @param stopAtEnd    stop advancing once the scenario duration is reached (the devices keep
      *                     answering with the final state until {@link #close()})
      * @param logEvery     wall-time interval of the state log line (zero = never)
+     * @param startAt      the wall instant simulated time starts from; until then the devices serve
+     *                     the scenario's first second (so a controller started alongside can join at
+     *                     t = 0); empty = at once
      */
     public record Options(double speed, OptionalInt basePort, Optional<Path> recordCsv, boolean stopAtEnd,
-                          Duration logEvery) {
+                          Duration logEvery, Optional<Instant> startAt) {
         public Options {
             if (!(speed > 0) || speed > 10_000) {
                 throw new IllegalArgumentException("speed must be in (0, 10000], got " + speed);
@@ -56,27 +62,32 @@ public final class SimulatorRunner implements AutoCloseable {
         }
 
         public static Options realTime() {
-            return new Options(1.0, OptionalInt.empty(), Optional.empty(), false, Duration.ofSeconds(5));
+            return new Options(1.0, OptionalInt.empty(), Optional.empty(), false, Duration.ofSeconds(5),
+                    Optional.empty());
         }
 
         public Options withSpeed(double s) {
-            return new Options(s, basePort, recordCsv, stopAtEnd, logEvery);
+            return new Options(s, basePort, recordCsv, stopAtEnd, logEvery, startAt);
         }
 
         public Options withBasePort(int port) {
-            return new Options(speed, OptionalInt.of(port), recordCsv, stopAtEnd, logEvery);
+            return new Options(speed, OptionalInt.of(port), recordCsv, stopAtEnd, logEvery, startAt);
         }
 
         public Options withRecordCsv(Path csv) {
-            return new Options(speed, basePort, Optional.of(csv), stopAtEnd, logEvery);
+            return new Options(speed, basePort, Optional.of(csv), stopAtEnd, logEvery, startAt);
         }
 
         public Options withStopAtEnd(boolean stop) {
-            return new Options(speed, basePort, recordCsv, stop, logEvery);
+            return new Options(speed, basePort, recordCsv, stop, logEvery, startAt);
         }
 
         public Options withLogEvery(Duration every) {
-            return new Options(speed, basePort, recordCsv, stopAtEnd, every);
+            return new Options(speed, basePort, recordCsv, stopAtEnd, every, startAt);
+        }
+
+        public Options withStartAt(Instant wall) {
+            return new Options(speed, basePort, recordCsv, stopAtEnd, logEvery, Optional.of(wall));
         }
     }
 
@@ -89,6 +100,7 @@ public final class SimulatorRunner implements AutoCloseable {
     private final ScheduledExecutorService clock;
     private final CountDownLatch ended = new CountDownLatch(1);
     private final long wallStartNanos;
+    private final Instant wallStart;
     private long lastLogNanos;
     private volatile boolean closed;
 
@@ -104,7 +116,10 @@ public final class SimulatorRunner implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.wallStartNanos = System.nanoTime();
+        long nowNanos = System.nanoTime();
+        Instant now = Instant.now();
+        this.wallStart = options.startAt().orElse(now);
+        this.wallStartNanos = nowNanos + Duration.between(now, wallStart).toNanos();
         this.lastLogNanos = wallStartNanos;
     }
 
@@ -132,8 +147,19 @@ public final class SimulatorRunner implements AutoCloseable {
             throw e;
         }
         SimulatorRunner runner = new SimulatorRunner(sim, recorder, server, bacnet, options);
-        runner.clock.scheduleAtFixedRate(runner::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
+        long tickMs = tickMs(options.speed());
+        runner.clock.scheduleAtFixedRate(runner::tick, tickMs, tickMs, TimeUnit.MILLISECONDS);
         return runner;
+    }
+
+    /** 100 ms up to 10×; above, about one simulated second per tick (at least 10 ms). */
+    static long tickMs(double speed) {
+        return speed <= 10 ? TICK_MS : Math.max(10, Math.round(1000 / speed));
+    }
+
+    /** The wall instant simulated time started from (it read the scenario's start then). */
+    public Instant wallStart() {
+        return wallStart;
     }
 
     /** Default layout: meter at base, grid at base + 1, chiller i at base + 2 + i, unit 1; port 0 stays 0. */
@@ -157,7 +183,7 @@ public final class SimulatorRunner implements AutoCloseable {
                 if (closed) {
                     return;
                 }
-                double target = (System.nanoTime() - wallStartNanos) * 1e-9 * options.speed();
+                double target = Math.max(0, System.nanoTime() - wallStartNanos) * 1e-9 * options.speed();
                 if (options.stopAtEnd()) {
                     target = Math.min(target, sim.scenario().durationS());
                 }

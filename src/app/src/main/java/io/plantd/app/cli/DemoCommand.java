@@ -62,11 +62,7 @@ public final class DemoCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
             return ExitCodes.FAILED;
         }
-        if (duration != null) {
-            Thread.sleep(duration * 1000L);
-            demo.close();
-            return ExitCodes.OK;
-        }
-        return RunCommand.runUntilSignal(demo);
+        return RunCommand.runUntilSignal(demo,
+                duration == null ? Optional.empty() : Optional.of(Duration.ofSeconds(duration)));
     }
 }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -58,6 +59,11 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Seconds of wall time between plant-state log lines (0 = none; default: ${DEFAULT-VALUE}).")
     long logEveryS;
 
+    @Option(names = "--start-at", paramLabel = "ISO",
+            description = "Wall instant simulated time starts from (the devices serve the scenario's first second "
+                    + "until then); pair with plantd run --time-scale --clock-anchor. Default: at once.")
+    Instant startAt;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -88,6 +94,9 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         if (record != null) {
             options = options.withRecordCsv(record);
+        }
+        if (startAt != null) {
+            options = options.withStartAt(startAt);
         }
         SimulatorRunner runner;
         try {

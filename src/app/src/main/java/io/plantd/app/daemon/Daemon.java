@@ -21,6 +21,7 @@ import io.plantd.controller.persist.StateStore;
 import io.plantd.controller.persist.StateWriter;
 import io.plantd.controller.policy.PolicyCycleStep;
 import io.plantd.drivers.poll.FieldBus;
+import io.plantd.drivers.poll.PollSettings;
 import io.plantd.drivers.point.PointStore;
 import io.plantd.drivers.yaml.ConfigException;
 import java.io.IOException;
@@ -71,6 +72,20 @@ public final class Daemon implements AutoCloseable {
     /** As {@link #start(SiteConfig, Clock)}, with extra report consumers (the demo's console status). */
     public static Daemon start(SiteConfig config, Clock clock, Map<String, CycleListener> extraConsumers)
             throws ConfigException, IOException {
+        return start(config, clock, extraConsumers, Optional.empty());
+    }
+
+    /**
+     * Accelerated time, for simulation and testing only: the clock, the cycle and every poll run
+     * {@code scale.factor()} times faster. The caller checks that every device is on loopback
+     * ({@link TimeScale#nonLoopbackDevices}).
+     */
+    public static Daemon startScaled(SiteConfig config, TimeScale scale) throws ConfigException, IOException {
+        return start(config, scale.clock(), Map.of(), Optional.of(scale));
+    }
+
+    private static Daemon start(SiteConfig config, Clock clock, Map<String, CycleListener> extraConsumers,
+                                Optional<TimeScale> scale) throws ConfigException, IOException {
         String version = VersionProvider.version();
         PlantdMetrics metrics = new PlantdMetrics(config, version);
         CycleHealth health = new CycleHealth(Duration.ofMillis(config.control().periodMs()));
@@ -78,7 +93,9 @@ public final class Daemon implements AutoCloseable {
         PointStore store = new PointStore();
         FieldBus bus = new FieldBus(store, clock, new MetricsPollListener(metrics));
         for (DeviceConfig device : config.devices()) {
-            bus.add(DeviceSources.create(device, config.profileOf(device), clock), DeviceSources.pollSettings(device));
+            PollSettings poll = DeviceSources.pollSettings(device);
+            bus.add(DeviceSources.create(device, config.profileOf(device), clock),
+                    scale.isPresent() ? scale.get().scale(poll) : poll);
         }
 
         LateBoundCommandSink commands = new LateBoundCommandSink();
@@ -114,7 +131,10 @@ public final class Daemon implements AutoCloseable {
         StateWriter stateWriter = new StateWriter(stateStore);
         PersistingCycleStep step = new PersistingCycleStep(new PolicyCycleStep(config, loaded.state()), stateWriter,
                 loaded, loadedAtMs);
-        ControlRuntime runtime = ControlRuntime.create(config, store, bus, step, gridFeed, consumers, clock);
+        ControlRuntime runtime = scale.isPresent()
+                ? ControlRuntime.create(config, store, bus, step, gridFeed, consumers, clock,
+                        scale.get().ticker(), scale.get().sleeper())
+                : ControlRuntime.create(config, store, bus, step, gridFeed, consumers, clock);
         commands.bind(runtime.commands());
 
         Optional<MetricsHttpServer> http = Optional.empty();
@@ -124,8 +144,9 @@ public final class Daemon implements AutoCloseable {
         bus.start();
         mqtt.ifPresent(MqttNorthbound::start);
         runtime.start();
-        LOG.info("plantd {} running site {}: {} devices, {} chillers, cycle {} ms{}", version, config.site().id(),
+        LOG.info("plantd {} running site {}: {} devices, {} chillers, cycle {} ms{}{}", version, config.site().id(),
                 config.devices().size(), config.chillers().size(), config.control().periodMs(),
+                scale.map(s -> ", ACCELERATED TIME x" + s.factor() + " from " + s.start()).orElse(""),
                 http.map(h -> ", metrics on http://" + config.metrics().bind() + ":" + h.port() + "/metrics").orElse(""));
         return new Daemon(config, bus, runtime, metrics, http, mqtt, notifier, stateWriter);
     }

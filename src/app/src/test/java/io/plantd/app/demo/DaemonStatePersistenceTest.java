@@ -41,7 +41,7 @@ class DaemonStatePersistenceTest {
         SiteConfig config = SiteConfigLoader.load(root.resolve("config/sites/sim-normal-day.yaml"));
         try (SimulatorRunner sim = SimulatorRunner.start(ScenarioLoader.load(root.resolve("config/scenarios/normal-day.yaml")),
                 SimulatorRunner.Options.realTime().withBasePort(0).withLogEvery(Duration.ZERO))) {
-            SiteConfig bound = quiet(DemoSite.bind(config, sim.endpoints(), "tcp://127.0.0.1:1", 0, stateDir));
+            SiteConfig bound = quiet(DemoSite.bind(config, sim.endpoints(), java.util.List.of(), "tcp://127.0.0.1:1", 0, stateDir));
             StateStore store = new StateStore(stateDir);
 
             List<CycleReport> first = runUntilAdopted(bound);
