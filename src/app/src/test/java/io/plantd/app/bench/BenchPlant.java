@@ -44,6 +44,7 @@ final class BenchPlant implements AutoCloseable {
     final List<BenchSlave> chillers = new ArrayList<>();
     final List<BenchSlave> generic = new ArrayList<>();
     final Path folder;
+    private int meterPollMs = 1000;
 
     BenchPlant(int devices, int chillerCount) throws Exception {
         if (devices < chillerCount + 1) {
@@ -90,6 +91,11 @@ final class BenchPlant implements AutoCloseable {
             }
         }
         return n;
+    }
+
+    /** How often the daemon polls the site meter (every other device: 1000 ms). */
+    void meterPollMs(int ms) {
+        this.meterPollMs = ms;
     }
 
     void setMeter(double siteKw) {
@@ -150,12 +156,12 @@ final class BenchPlant implements AutoCloseable {
                 .append("profilesDir: ").append(folder.resolve("profiles")).append('\n')
                 .append("stateDir: ").append(stateDir).append('\n')
                 .append("devices:\n");
-        device(b, "meter", "sim-site-meter", meter);
+        device(b, "meter", "sim-site-meter", meter, meterPollMs);
         for (int i = 0; i < chillers.size(); i++) {
-            device(b, "ch" + (i + 1), "sim-hybrid-chiller", chillers.get(i));
+            device(b, "ch" + (i + 1), "sim-hybrid-chiller", chillers.get(i), 1000);
         }
         for (int i = 0; i < generic.size(); i++) {
-            device(b, "dev" + (i + 1), GENERIC_PROFILE, generic.get(i));
+            device(b, "dev" + (i + 1), GENERIC_PROFILE, generic.get(i), 1000);
         }
         b.append("meters: { site: meter/site_power }\nchillers:\n");
         for (int i = 0; i < chillers.size(); i++) {
@@ -166,9 +172,9 @@ final class BenchPlant implements AutoCloseable {
         return b.toString();
     }
 
-    private static void device(StringBuilder b, String id, String profile, BenchSlave slave) {
+    private static void device(StringBuilder b, String id, String profile, BenchSlave slave, int pollMs) {
         b.append("  - { id: ").append(id).append(", profile: ").append(profile)
-                .append(", pollPeriodMs: 1000, connection: { type: modbus-tcp, host: 127.0.0.1, port: ")
+                .append(", pollPeriodMs: ").append(pollMs).append(", connection: { type: modbus-tcp, host: 127.0.0.1, port: ")
                 .append(slave.port()).append(", unitId: ").append(BenchSlave.UNIT).append(" } }\n");
     }
 

@@ -20,7 +20,7 @@ import org.HdrHistogram.Histogram;
  * times the first ENGINE write seen by any chiller's register. A fresh daemon per trial resets the
  * forecaster, whose ramp bound would otherwise keep the engines on for the whole prediction
  * window. The first two trials warm the JIT and are not counted. Args: trials devices chillers
- * (defaults 30 50 4).
+ * meterPollMs (defaults 30 50 4 1000).
  */
 public final class MeterToCommandBenchmark {
     private static final int WARMUP_TRIALS = 2;
@@ -31,9 +31,11 @@ public final class MeterToCommandBenchmark {
         int trials = (int) BenchArgs.number(args, 0, 30);
         int devices = (int) BenchArgs.number(args, 1, 50);
         int chillers = (int) BenchArgs.number(args, 2, 4);
+        int meterPollMs = (int) BenchArgs.number(args, 3, 1000);
         Histogram latency = BenchArgs.histogram();
         int missed = 0;
         try (BenchPlant plant = new BenchPlant(devices, chillers)) {
+            plant.meterPollMs(meterPollMs);
             for (int trial = 0; trial < trials + WARMUP_TRIALS; trial++) {
                 plant.chillers.forEach(BenchPlant::resetChiller);
                 plant.setMeter(LOW_KW);
@@ -65,8 +67,8 @@ public final class MeterToCommandBenchmark {
                 }
             }
             System.out.printf("%nMeter change -> command written: %d trials (+%d warm-up) on the %d-device loopback plant,"
-                    + " meter polled every 1000 ms, 1 s cycle; step %.0f -> %.0f kW (effective cap %.0f kW)%n",
-                    trials, WARMUP_TRIALS, devices, LOW_KW, BREACH_KW, BenchPlant.CAP_KW - BenchPlant.MARGIN_KW);
+                    + " meter polled every %d ms, 1 s cycle; step %.0f -> %.0f kW (effective cap %.0f kW)%n",
+                    trials, WARMUP_TRIALS, devices, meterPollMs, LOW_KW, BREACH_KW, BenchPlant.CAP_KW - BenchPlant.MARGIN_KW);
             System.out.println(BenchArgs.machine());
             System.out.printf("%-28s %10s %10s %10s %10s %10s%n", "metric (ms)", "min", "p50", "p90", "p99", "max");
             System.out.printf("%-28s %10s %10s %10s %10s %10s%n", "meter step -> ENGINE write",
