@@ -38,10 +38,8 @@ final class BenchArgs {
     }
 
     static String machine() {
-        double[] load = new double[1];
-        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-        load[0] = os.getSystemLoadAverage();
-        return String.format("%d cores, load average %.1f at the end, Java %s", Runtime.getRuntime().availableProcessors(),
-                load[0], System.getProperty("java.version"));
+        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return String.format("%d cores, load average %.1f at the end, Java %s",
+                Runtime.getRuntime().availableProcessors(), load, System.getProperty("java.version"));
     }
 }
