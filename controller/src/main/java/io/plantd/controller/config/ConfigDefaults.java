@@ -25,6 +25,10 @@ public final class ConfigDefaults {
     public static final long REASSERT_S = 60;
     public static final long METER_MAX_AGE_MS = 5_000;
     public static final long PREDICTION_WINDOW_S = 600;
+    /** Spike reserve: a rise within 30 s is a step no engine start can follow. */
+    public static final long SPIKE_SPAN_S = 30;
+    /** Spike reserve: the largest step of the last 6 h is kept as headroom. */
+    public static final long SPIKE_MEMORY_S = 21_600;
     public static final long OVERRIDE_DEFAULT_S = 3_600;
     public static final long OVERRIDE_MAX_S = 86_400;
     public static final double ECONOMIC_DEADBAND_PER_HOUR = 1.0;

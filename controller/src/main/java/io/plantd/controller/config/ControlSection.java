@@ -26,13 +26,15 @@ final class ControlSection {
                     ConfigDefaults.REASSERT_S, ConfigDefaults.METER_MAX_AGE_MS, ConfigDefaults.PREDICTION_WINDOW_S,
                     ConfigDefaults.OVERRIDE_DEFAULT_S, ConfigDefaults.OVERRIDE_MAX_S,
                     new EconomicSettings(true, ConfigDefaults.ECONOMIC_DEADBAND_PER_HOUR, 0),
-                    gridEvents(null, site));
+                    gridEvents(null, site), ConfigDefaults.SPIKE_SPAN_S, ConfigDefaults.SPIKE_MEMORY_S);
         }
         long period = m.integer("periodMs", ConfigDefaults.PERIOD_MS, 100, 10_000);
         long releaseDelay = m.integer("releaseDelayS", ConfigDefaults.RELEASE_DELAY_S, 0, DAY_S);
         long reassert = m.integer("reassertS", ConfigDefaults.REASSERT_S, 1, 3_600);
         long meterMaxAge = m.integer("meterMaxAgeMs", ConfigDefaults.METER_MAX_AGE_MS, 100, 600_000);
         long window = m.integer("predictionWindowS", ConfigDefaults.PREDICTION_WINDOW_S, 60, 7_200);
+        long spikeSpan = m.integer("spikeSpanS", ConfigDefaults.SPIKE_SPAN_S, 1, 600);
+        long spikeMemory = m.integer("spikeMemoryS", ConfigDefaults.SPIKE_MEMORY_S, 0, 172_800);
         long overrideMax = m.integer("overrideMaxS", ConfigDefaults.OVERRIDE_MAX_S, 60, DAY_S);
         Optional<YamlValue> defaultNode = m.get("overrideDefaultS");
         long overrideDefault = defaultNode.map(YamlValue::asLong).orElse(Math.min(ConfigDefaults.OVERRIDE_DEFAULT_S, overrideMax));
@@ -46,7 +48,7 @@ final class ControlSection {
         GridEventSettings grid = gridEvents(m.get("gridEvents").map(YamlValue::asMap).orElse(null), site);
         m.rejectUnknownKeys();
         return new ControlSettings(period, releaseDelay, reassert, meterMaxAge, window, overrideDefault, overrideMax,
-                economic, grid);
+                economic, grid, spikeSpan, spikeMemory);
     }
 
     private static EconomicSettings economic(YamlMap m) {

@@ -10,6 +10,8 @@ package io.plantd.controller.config;
  * @param predictionWindowS history the estimator uses for its trend
  * @param overrideDefaultS  expiry of an override that names none
  * @param overrideMaxS      longest expiry accepted for overrides and temporary caps
+ * @param spikeSpanS        spike reserve: a rise of the base load within this span is a step
+ * @param spikeMemoryS      spike reserve: how long the largest step is kept as headroom (0: off)
  */
 public record ControlSettings(
         long periodMs,
@@ -20,5 +22,15 @@ public record ControlSettings(
         long overrideDefaultS,
         long overrideMaxS,
         EconomicSettings economic,
-        GridEventSettings gridEvents) {
+        GridEventSettings gridEvents,
+        long spikeSpanS,
+        long spikeMemoryS) {
+
+    /** Settings with the default spike reserve ({@link ConfigDefaults#SPIKE_SPAN_S}, {@link ConfigDefaults#SPIKE_MEMORY_S}). */
+    public ControlSettings(long periodMs, long releaseDelayS, long reassertS, long meterMaxAgeMs,
+                           long predictionWindowS, long overrideDefaultS, long overrideMaxS,
+                           EconomicSettings economic, GridEventSettings gridEvents) {
+        this(periodMs, releaseDelayS, reassertS, meterMaxAgeMs, predictionWindowS, overrideDefaultS, overrideMaxS,
+                economic, gridEvents, ConfigDefaults.SPIKE_SPAN_S, ConfigDefaults.SPIKE_MEMORY_S);
+    }
 }

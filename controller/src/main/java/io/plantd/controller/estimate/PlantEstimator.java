@@ -16,7 +16,8 @@ public final class PlantEstimator {
     public PlantEstimator(SiteConfig config) {
         double window = Math.max(60, config.control().predictionWindowS());
         double period = Math.max(0.1, config.control().periodMs() / 1000.0);
-        this.forecaster = new LoadForecaster(window, period);
+        this.forecaster = new LoadForecaster(window, period, config.control().spikeSpanS(),
+                config.control().spikeMemoryS());
         this.demand = new DemandInterval(Math.max(1, config.site().demandIntervalS()));
         this.otherLoadKw = config.meters().otherLoadKw();
     }

@@ -12,6 +12,9 @@ public enum DriveMode {
     /** Engine and motor together at a set engine share (units that support it). */
     BLEND(3);
 
+    /** values() copies the array on every call; fromCode runs for every chiller every cycle. */
+    private static final DriveMode[] ALL = values();
+
     private final int code;
 
     DriveMode(int code) {
@@ -23,7 +26,7 @@ public enum DriveMode {
     }
 
     public static java.util.Optional<DriveMode> fromCode(double code) {
-        for (DriveMode m : values()) {
+        for (DriveMode m : ALL) {
             if (m.code == code) {
                 return java.util.Optional.of(m);
             }

@@ -47,6 +47,8 @@ public final class ChillerState {
     private final double[] leadSamplesS = new double[LEAD_SAMPLES];
     private int leadSampleCount;
     private final double[] leadScratch = new double[LEAD_SAMPLES];
+    /** The percentile of the lead samples (NaN: recompute); asked every cycle, changed per start. */
+    private double leadPercentileS = Double.NaN;
 
     private OverrideMode override = OverrideMode.AUTO;
     private long overrideUntilMs = NEVER;
@@ -317,6 +319,7 @@ public final class ChillerState {
             leadSampleCount--;
         }
         leadSamplesS[leadSampleCount++] = sample;
+        leadPercentileS = Double.NaN;
     }
 
     /** Stops waiting for a load-off measurement (engine failed, or never carried the load). */
@@ -333,10 +336,13 @@ public final class ChillerState {
         if (leadSampleCount == 0) {
             return floorS;
         }
-        System.arraycopy(leadSamplesS, 0, leadScratch, 0, leadSampleCount);
-        Arrays.sort(leadScratch, 0, leadSampleCount);
-        int rank = (int) Math.ceil(LEAD_PERCENTILE * leadSampleCount) - 1;
-        return Math.max(floorS, leadScratch[Math.max(0, rank)]);
+        if (Double.isNaN(leadPercentileS)) {
+            System.arraycopy(leadSamplesS, 0, leadScratch, 0, leadSampleCount);
+            Arrays.sort(leadScratch, 0, leadSampleCount);
+            int rank = (int) Math.ceil(LEAD_PERCENTILE * leadSampleCount) - 1;
+            leadPercentileS = leadScratch[Math.max(0, rank)];
+        }
+        return Math.max(floorS, leadPercentileS);
     }
 
     // ---- override ------------------------------------------------------------------------

@@ -69,6 +69,8 @@ class SiteConfigLoaderTest {
         assertThat(c.control().meterMaxAgeMs()).isEqualTo(5000);
         assertThat(c.control().overrideDefaultS()).isEqualTo(3600);
         assertThat(c.control().overrideMaxS()).isEqualTo(86_400);
+        assertThat(c.control().spikeSpanS()).isEqualTo(30);
+        assertThat(c.control().spikeMemoryS()).isEqualTo(21_600);
         assertThat(c.devices()).extracting(DeviceConfig::id).containsExactly("ch1", "meter", "gw");
         assertThat(c.device("ch1").orElseThrow().connection())
                 .isEqualTo(new Connection.ModbusTcp("127.0.0.1", 1502, 1, 500, 1, 125, false));
@@ -164,6 +166,20 @@ class SiteConfigLoaderTest {
     void cyclePeriodOutOfRange() throws IOException {
         site.set(7, "  periodMs: 20000");
         assertOneError(7, "20000", "control.periodMs", "must be between 100 and 10000, got 20000");
+    }
+
+    @Test
+    void spikeReserveIsReadAndCanBeTurnedOff() throws Exception {
+        site.set(7, "  spikeMemoryS: 0");
+        assertThat(SiteConfigLoader.load(site.write(), NO_ENV).control().spikeMemoryS()).isZero();
+        site.set(7, "  spikeSpanS: 20");
+        assertThat(SiteConfigLoader.load(site.write(), NO_ENV).control().spikeSpanS()).isEqualTo(20);
+    }
+
+    @Test
+    void spikeSpanOutOfRange() throws IOException {
+        site.set(7, "  spikeSpanS: 0");
+        assertOneError(7, "0", "control.spikeSpanS", "must be between 1 and 600, got 0");
     }
 
     @Test

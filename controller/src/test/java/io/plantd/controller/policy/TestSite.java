@@ -32,6 +32,8 @@ final class TestSite {
     OptionalDouble demandTargetKw = OptionalDouble.empty();
     long releaseDelayS = 600;
     long predictionWindowS = 300;
+    long spikeSpanS = io.plantd.controller.config.ConfigDefaults.SPIKE_SPAN_S;
+    long spikeMemoryS = io.plantd.controller.config.ConfigDefaults.SPIKE_MEMORY_S;
     boolean economic = false;
     double deadbandPerHour = 5;
     double heatCreditPerHour = 0;
@@ -71,7 +73,8 @@ final class TestSite {
                 new Tariff(electricityPerKwh, gasPerTherm, 0.4, 5.3));
         ControlSettings control = new ControlSettings(1000, releaseDelayS, 30, 5000, predictionWindowS, 3600, 86_400,
                 new EconomicSettings(economic, deadbandPerHour, heatCreditPerHour),
-                new GridEventSettings(reductionByLevel, prestartLevel, 60.0, 59.8, lowFrequencyCapReductionKw));
+                new GridEventSettings(reductionByLevel, prestartLevel, 60.0, 59.8, lowFrequencyCapReductionKw),
+                spikeSpanS, spikeMemoryS);
         return new SiteConfig(Path.of("test-site.yaml"), site, control, List.of(), Map.of(),
                 new Meters(SITE_METER, Optional.empty(), 300), chillers,
                 new GridFeedConfig(gridSource, Optional.empty(), Optional.empty(), Optional.empty(), 5000),
