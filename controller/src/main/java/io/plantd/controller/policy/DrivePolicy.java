@@ -310,6 +310,13 @@ public final class DrivePolicy {
         if (fresh > 0 && gasLow == fresh) {
             out.alarm("gas-loss", Severity.CRITICAL, "gas pressure low on every engine (" + gasLow
                     + "): all engines ineligible, cap at risk");
+        } else if (gasLow > 0) {
+            for (ChillerReading r : in.readings()) {
+                if (!r.stale() && r.gasPressureLow()) {
+                    out.alarm("gas-low-" + r.id(), Severity.WARNING, "gas pressure low at " + r.id()
+                            + ": its engine is ineligible");
+                }
+            }
         }
         if (in.gridFeedExpected() && !in.gridGood()) {
             out.alarm("grid-feed-stale", Severity.WARNING, "grid signal not fresh: keeping its last values");

@@ -58,6 +58,7 @@ public final class PolicyCycleStep implements CycleStep {
     private final CapCalculator capCalculator;
     private final DrivePolicy policy;
     private final Eligibility eligibility = new Eligibility();
+    private final AlarmHold alarmHold = new AlarmHold();
     private final ChillerReading[] readings;
     private final double[] leadTimeS;
     private final DriveMode[] monitorShadow;
@@ -296,13 +297,14 @@ public final class PolicyCycleStep implements CycleStep {
     }
 
     private List<Alarm> alarms(PolicyResult result, long nowMs) {
-        if (result.alarms.isEmpty()) {
+        List<PolicyResult.PendingAlarm> pending = alarmHold.apply(result.alarms, nowMs);
+        if (pending.isEmpty()) {
             state.retainAlarms(Set.of());
             return List.of();
         }
-        List<Alarm> alarms = new ArrayList<>(result.alarms.size());
+        List<Alarm> alarms = new ArrayList<>(pending.size());
         Set<String> ids = new HashSet<>();
-        for (PolicyResult.PendingAlarm a : result.alarms) {
+        for (PolicyResult.PendingAlarm a : pending) {
             if (ids.add(a.id())) {
                 long since = state.raise(a.id(), nowMs);
                 alarms.add(new Alarm(a.id(), a.severity(), a.message(), Instant.ofEpochMilli(since)));
