@@ -40,9 +40,9 @@ public record Fault(Kind kind, String target, long atS, long durationS) {
             case METER_FREEZE -> alarmId.equals("meter-stale");
             case ENGINE_START_FAILURE -> alarmId.equals("engine-fail-to-start-" + target);
             case ENGINE_TRIP -> alarmId.equals("engine-trip-" + target);
-            // one unit losing gas: its running engine stops (trip or lock-out); every unit: the site alarm
-            case GAS_LOSS -> alarmId.equals("gas-loss") || alarmId.equals("engine-trip-" + target)
-                    || alarmId.equals("engine-lockout-" + target);
+            // one unit losing gas: its own warning (and a trip or lock-out if it was running); every unit: the site alarm
+            case GAS_LOSS -> alarmId.equals("gas-loss") || alarmId.equals("gas-low-" + target)
+                    || alarmId.equals("engine-trip-" + target) || alarmId.equals("engine-lockout-" + target);
             case DEVICE_TIMEOUT -> alarmId.equals(target.equals("meter") ? "meter-stale" : "chiller-stale-" + target);
         };
     }
