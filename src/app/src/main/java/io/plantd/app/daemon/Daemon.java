@@ -7,6 +7,8 @@ import io.plantd.app.wiring.DeviceSources;
 import io.plantd.controller.config.DeviceConfig;
 import io.plantd.controller.config.SiteConfig;
 import io.plantd.controller.cycle.ControlRuntime;
+import io.plantd.controller.cycle.Sleeper;
+import io.plantd.controller.cycle.Ticker;
 import io.plantd.controller.cycle.CycleListener;
 import io.plantd.controller.cycle.GridFeed;
 import io.plantd.controller.metrics.CommandOutcome;
@@ -110,10 +112,14 @@ public final class Daemon implements AutoCloseable {
 
         SystemdNotifier notifier = SystemdNotifier.fromEnvironment();
         Map<String, CycleListener> consumers = new LinkedHashMap<>();
-        consumers.put("metrics", metrics);
+        Optional<MqttNorthbound> northbound = mqtt;
+        // the MQTT connection state rides on the metrics consumer: no thread of its own for one gauge
+        consumers.put("metrics", report -> {
+            northbound.ifPresent(m -> metrics.setMqttConnected(m.connected()));
+            metrics.onCycle(report);
+        });
         consumers.put("health", health);
         mqtt.ifPresent(m -> consumers.put("mqtt", m));
-        mqtt.ifPresent(m -> consumers.put("mqtt-status", report -> metrics.setMqttConnected(m.connected())));
         if (notifier.enabled()) {
             consumers.put("systemd", new SystemdCycleListener(notifier));
         }
@@ -131,10 +137,9 @@ public final class Daemon implements AutoCloseable {
         StateWriter stateWriter = new StateWriter(stateStore);
         PersistingCycleStep step = new PersistingCycleStep(new PolicyCycleStep(config, loaded.state()), stateWriter,
                 loaded, loadedAtMs);
-        ControlRuntime runtime = scale.isPresent()
-                ? ControlRuntime.create(config, store, bus, step, gridFeed, consumers, clock,
-                        scale.get().ticker(), scale.get().sleeper())
-                : ControlRuntime.create(config, store, bus, step, gridFeed, consumers, clock);
+        ControlRuntime runtime = ControlRuntime.create(config, store, bus, step, gridFeed, consumers, clock,
+                scale.map(TimeScale::ticker).orElse(Ticker.system()),
+                scale.map(TimeScale::sleeper).orElse(Sleeper.parking()));
         commands.bind(runtime.commands());
 
         Optional<MetricsHttpServer> http = Optional.empty();

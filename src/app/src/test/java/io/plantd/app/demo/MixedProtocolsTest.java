@@ -132,6 +132,11 @@ class MixedProtocolsTest {
                     assertThat(metrics).containsPattern("plantd_device_up\\{[^}]*device=\"" + id + "\"[^}]*\\} 1(\\.0)?\\n");
                 }
                 assertThat(metrics).containsPattern("plantd_device_up\\{[^}]*device=\"ch4\"[^}]*protocol=\"bacnet");
+                // the daemon's MQTT session to the embedded broker shows in the gauge (set from the metrics consumer)
+                URI scrape = URI.create("http://127.0.0.1:" + daemon.metricsPort().orElseThrow() + "/metrics");
+                await().atMost(Duration.ofSeconds(10)).until(() -> HttpClient.newHttpClient()
+                        .send(HttpRequest.newBuilder(scrape).build(), HttpResponse.BodyHandlers.ofString()).body()
+                        .matches("(?s).*\\nplantd_mqtt_connected 1(\\.0)?\\n.*"));
             } finally {
                 daemon.close();
             }
