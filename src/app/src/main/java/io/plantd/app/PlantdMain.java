@@ -33,7 +33,6 @@ import picocli.CommandLine.Command;
         exitCodeList = {
             ExitCodes.OK_LINE,
             ExitCodes.FAILED_LINE,
-            ExitCodes.UNAVAILABLE_LINE,
             ExitCodes.USAGE_LINE
         })
 public final class PlantdMain implements Runnable {

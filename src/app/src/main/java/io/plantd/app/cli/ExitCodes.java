@@ -5,14 +5,11 @@ public final class ExitCodes {
     public static final int OK = 0;
     /** The command ran and found a problem: invalid config, unreachable device, failed run. */
     public static final int FAILED = 1;
-    /** The capability is not built yet. */
-    public static final int UNAVAILABLE = 2;
-    /** Bad command line; picocli would use 2, which here means "not available". */
+    /** Bad command line. Not picocli's default 2: that was "not available" in early builds and stays unused. */
     public static final int USAGE = 3;
 
     public static final String OK_LINE = "0:Success.";
     public static final String FAILED_LINE = "1:Failure (invalid config, unreachable device, runtime error).";
-    public static final String UNAVAILABLE_LINE = "2:Not available in this build.";
     public static final String USAGE_LINE = "3:Invalid command-line usage (picocli: unknown option, missing argument).";
 
     private ExitCodes() {

@@ -47,7 +47,7 @@ import picocli.CommandLine.Spec;
                 + " least one device answered.",
             "1:The device could not be reached, no device answered the Who-Is, or the config/profile is invalid;"
                     + " the reason is printed.",
-            ExitCodes.UNAVAILABLE_LINE, ExitCodes.USAGE_LINE})
+            ExitCodes.USAGE_LINE})
 public final class ProbeCommand implements Callable<Integer> {
     static final int MODBUS_PORT = 502;
     static final int BACNET_PORT = 47808;
@@ -133,9 +133,6 @@ public final class ProbeCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             err.println("plantd probe: invalid configuration:\n" + e.getMessage());
             return ExitCodes.FAILED;
-        } catch (UnsupportedOperationException e) {
-            err.println("plantd probe: " + e.getMessage());
-            return ExitCodes.UNAVAILABLE;
         } catch (IllegalArgumentException e) {
             err.println("plantd probe: " + e.getMessage());
             return ExitCodes.FAILED;

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
                     + "Ctrl-C stops it. Register tables: docs/simulator.md."
         },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {ExitCodes.OK_LINE, ExitCodes.FAILED_LINE, ExitCodes.UNAVAILABLE_LINE, ExitCodes.USAGE_LINE})
+        exitCodeList = {ExitCodes.OK_LINE, ExitCodes.FAILED_LINE, ExitCodes.USAGE_LINE})
 public final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
