@@ -37,7 +37,7 @@ final class PointReader {
         String name = name(nameNode);
         Optional<RegisterTable> table = m.get("table").flatMap(v -> v.asEnum(RegisterTable.class))
                 .or(defaults::table);
-        if (table.isEmpty() && !m.has("table")) {
+        if (table.isEmpty() && m.get("table").isEmpty()) {
             m.missing("table");
         }
         Optional<YamlValue> addressNode = m.required("address");

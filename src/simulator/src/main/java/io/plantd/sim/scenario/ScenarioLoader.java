@@ -147,13 +147,13 @@ public final class ScenarioLoader {
     }
 
     private static ItLoadSpec itLoad(Path file, YamlMap m) {
-        boolean hasProfile = m.has("profile");
-        boolean hasCsv = m.has("csv");
+        // A key written with no value (`profile:`) counts as absent, so it cannot slip through as a null source.
+        Optional<YamlValue> csv = m.get("csv");
+        boolean hasProfile = m.get("profile").isPresent();
         ItLoadSpec spec = null;
-        if (hasProfile == hasCsv) {
+        if (hasProfile == csv.isPresent()) {
             m.self().error(hasProfile ? "give either profile or csv, not both" : "give a profile or a csv file");
         }
-        Optional<YamlValue> csv = m.get("csv");
         if (csv.isPresent()) {
             spec = csv(file, csv.get());
         }
@@ -177,7 +177,8 @@ public final class ScenarioLoader {
 
     private static ItLoadSpec csv(Path scenarioFile, YamlValue v) {
         String name = v.asString();
-        if (name.isEmpty()) {
+        if (name.isBlank()) {
+            v.error("expected the name of a CSV file with seconds,it_kw rows");
             return null;
         }
         Path base = scenarioFile.toAbsolutePath().getParent();

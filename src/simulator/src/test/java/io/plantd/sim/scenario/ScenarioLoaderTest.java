@@ -88,6 +88,26 @@ class ScenarioLoaderTest {
         assertThat(errors("name: [x\n")).hasSize(1).first().asString().startsWith("bad.yaml:2:1: (document): invalid YAML");
     }
 
+    /** Found by the scenario fuzzer: a key with no value once let a scenario through with no IT load source. */
+    @Test
+    void anItLoadSourceWithNoValueIsRefused() {
+        String yaml = """
+                name: x
+                start: 2026-07-20T14:00:00Z
+                durationS: 600
+                site:
+                  serviceCapacityKw: 5000
+                  itLoad: { %s }
+                  chillers: [ { id: a, capacityTons: 500, trueLeadTimeS: 300 } ]
+                """;
+        assertThat(errors(yaml.formatted("profile: "))).containsExactly(
+                "bad.yaml:6:11: site.itLoad: give a profile or a csv file");
+        assertThat(errors(yaml.formatted("csv: ''"))).containsExactly(
+                "bad.yaml:6:18: site.itLoad.csv: expected the name of a CSV file with seconds,it_kw rows");
+        assertThat(errors(yaml.formatted("profile: , csv: "))).containsExactly(
+                "bad.yaml:6:11: site.itLoad: give a profile or a csv file");
+    }
+
     @Test
     void csvItLoadIsResolvedNextToTheScenarioAndCheckedAtLoad(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("load.csv"), "0,1000\n600,1200\n");
