@@ -6,6 +6,9 @@ import com.ghgande.j2mod.modbus.ModbusSlaveException;
 import com.ghgande.j2mod.modbus.facade.AbstractModbusMaster;
 import com.ghgande.j2mod.modbus.facade.ModbusSerialMaster;
 import com.ghgande.j2mod.modbus.facade.ModbusTCPMaster;
+import com.ghgande.j2mod.modbus.msg.ModbusResponse;
+import com.ghgande.j2mod.modbus.msg.ReadInputRegistersResponse;
+import com.ghgande.j2mod.modbus.msg.ReadMultipleRegistersResponse;
 import com.ghgande.j2mod.modbus.procimg.InputRegister;
 import com.ghgande.j2mod.modbus.procimg.Register;
 import com.ghgande.j2mod.modbus.procimg.SimpleRegister;
@@ -50,6 +53,12 @@ public final class J2modLink implements ModbusLink {
                 throw new DeviceException(FailureKind.PROTOCOL, "wrong-length answer to " + what + ": "
                         + (regs == null ? 0 : regs.length) + " of " + count + " registers");
             }
+            // j2mod sizes the answer as byte count / 2, so an odd or padded count would pass unseen
+            int declared = declaredByteCount(m);
+            if (declared != 2 * count) {
+                throw new DeviceException(FailureKind.PROTOCOL, "answer to " + what + " declares " + declared
+                        + " data bytes for " + count + " registers");
+            }
             int[] words = new int[count];
             for (int i = 0; i < count; i++) {
                 words[i] = regs[i].getValue() & 0xFFFF;
@@ -65,9 +74,9 @@ public final class J2modLink implements ModbusLink {
             BitVector bv = table == RegisterTable.COIL
                     ? m.readCoils(settings.unitId(), start, count)
                     : m.readInputDiscretes(settings.unitId(), start, count);
-            if (bv == null || bv.byteSize() * 8 < count) {
-                throw new DeviceException(FailureKind.PROTOCOL, "short answer to " + what + ": "
-                        + (bv == null ? 0 : bv.byteSize() * 8) + " of " + count + " bits");
+            if (bv == null || bv.byteSize() != (count + 7) / 8) {
+                throw new DeviceException(FailureKind.PROTOCOL, "wrong-length answer to " + what + ": "
+                        + (bv == null ? 0 : bv.byteSize()) + " data bytes for " + count + " bits");
             }
             boolean[] bits = new boolean[count];
             for (int i = 0; i < count; i++) {
@@ -150,9 +159,9 @@ public final class J2modLink implements ModbusLink {
     private AbstractModbusMaster create() {
         int timeout = (int) settings.timeoutMs();
         return switch (settings.framing()) {
-            case TCP -> new ModbusTCPMaster(settings.host(), settings.port(), timeout, false, false);
-            case RTU_OVER_TCP -> new ModbusTCPMaster(settings.host(), settings.port(), timeout, false, true);
-            case RTU_SERIAL -> new ModbusSerialMaster(serialParameters(settings.serial()), timeout);
+            case TCP -> new TcpMaster(settings.host(), settings.port(), timeout, false);
+            case RTU_OVER_TCP -> new TcpMaster(settings.host(), settings.port(), timeout, true);
+            case RTU_SERIAL -> new SerialMaster(serialParameters(settings.serial()), timeout);
         };
     }
 
@@ -224,6 +233,45 @@ public final class J2modLink implements ModbusLink {
         }
         String m = root.getMessage();
         return m == null || m.isBlank() ? root.getClass().getSimpleName() : m;
+    }
+
+    /** The byte count field of the register read just answered, or -1 if it cannot be seen. */
+    private static int declaredByteCount(AbstractModbusMaster m) {
+        ModbusResponse r = m instanceof LastAnswer a ? a.lastAnswer() : null;
+        if (r instanceof ReadMultipleRegistersResponse h) {
+            return h.getByteCount();
+        }
+        if (r instanceof ReadInputRegistersResponse i) {
+            return i.getByteCount();
+        }
+        return -1;
+    }
+
+    /** j2mod's facade keeps the last answer in a protected field; these masters let the link check it. */
+    private interface LastAnswer {
+        ModbusResponse lastAnswer();
+    }
+
+    private static final class TcpMaster extends ModbusTCPMaster implements LastAnswer {
+        TcpMaster(String host, int port, int timeoutMs, boolean rtuFraming) {
+            super(host, port, timeoutMs, false, rtuFraming);
+        }
+
+        @Override
+        public synchronized ModbusResponse lastAnswer() {
+            return transaction == null ? null : transaction.getResponse();
+        }
+    }
+
+    private static final class SerialMaster extends ModbusSerialMaster implements LastAnswer {
+        SerialMaster(SerialParameters parameters, int timeoutMs) {
+            super(parameters, timeoutMs);
+        }
+
+        @Override
+        public synchronized ModbusResponse lastAnswer() {
+            return transaction == null ? null : transaction.getResponse();
+        }
     }
 
     private static String describe(RegisterTable table, int start, int count) {

@@ -27,6 +27,8 @@ public final class HostileSlave implements AutoCloseable {
         EXCEPTION,
         /** A well-formed answer carrying half the registers asked for. */
         SHORT,
+        /** Every register asked for, but a byte count one higher than the data it carries. */
+        ODD_BYTE_COUNT,
         /** A frame with the right header but a function code that was not asked for. */
         WRONG_FUNCTION,
         /** Plain text instead of a Modbus frame. */
@@ -120,6 +122,11 @@ public final class HostileSlave implements AutoCloseable {
                     }
                     case EXCEPTION -> frame(out, tx, unit, new byte[] {(byte) (fc | 0x80), (byte) exceptionCode});
                     case SHORT -> registers(out, tx, unit, fc, start, Math.max(1, count / 2));
+                    case ODD_BYTE_COUNT -> {
+                        byte[] pdu2 = registerPdu(fc, start, count);
+                        pdu2[1]++;
+                        frame(out, tx, unit, pdu2);
+                    }
                     case WRONG_FUNCTION -> frame(out, tx, unit, new byte[] {0x2B, 0x0E, 0x01, 0x00});
                     case NOISE -> {
                         out.write("HTTP/1.1 400 Bad Request\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -134,6 +141,10 @@ public final class HostileSlave implements AutoCloseable {
 
     private static void registers(DataOutputStream out, int tx, int unit, int fc, int start, int count)
             throws IOException {
+        frame(out, tx, unit, registerPdu(fc, start, count));
+    }
+
+    private static byte[] registerPdu(int fc, int start, int count) {
         byte[] pdu = new byte[2 + 2 * count];
         pdu[0] = (byte) fc;
         pdu[1] = (byte) (2 * count);
@@ -142,7 +153,7 @@ public final class HostileSlave implements AutoCloseable {
             pdu[2 + 2 * i] = (byte) (v >> 8);
             pdu[3 + 2 * i] = (byte) v;
         }
-        frame(out, tx, unit, pdu);
+        return pdu;
     }
 
     private static void frame(DataOutputStream out, int tx, int unit, byte[] pdu) throws IOException {

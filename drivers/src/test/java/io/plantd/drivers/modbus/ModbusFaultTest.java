@@ -68,6 +68,17 @@ class ModbusFaultTest {
         }
     }
 
+    /** Found by the response fuzzer: j2mod sizes a register answer as byte count / 2 and took 9 bytes for 4 registers. */
+    @Test
+    void aByteCountThatDoesNotMatchTheRegistersIsAProtocolError() {
+        hostile.behave(Behaviour.ODD_BYTE_COUNT);
+        try (ModbusDevice d = device(300, 0)) {
+            DeviceException e = catchThrowableOfType(DeviceException.class, () -> d.poll(0));
+            assertThat(e.kind()).isEqualTo(FailureKind.PROTOCOL);
+            assertThat(e.reason()).isEqualTo("answer to holding 0..3 declares 9 data bytes for 4 registers");
+        }
+    }
+
     @Test
     void connectionClosedMidRequest() {
         hostile.behave(Behaviour.CLOSE);
