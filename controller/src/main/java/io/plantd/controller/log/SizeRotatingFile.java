@@ -4,6 +4,8 @@ import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,6 +62,19 @@ final class SizeRotatingFile implements Closeable {
         }
         out = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND));
         size = Files.size(file);
+        if (size > 0 && !endsWithNewline()) {
+            // a process killed mid-write left half a line: end it, so it stays one unreadable line
+            out.write('\n');
+            size++;
+        }
+    }
+
+    private boolean endsWithNewline() throws IOException {
+        try (SeekableByteChannel ch = Files.newByteChannel(file, StandardOpenOption.READ)) {
+            ByteBuffer last = ByteBuffer.allocate(1);
+            ch.position(ch.size() - 1).read(last);
+            return last.get(0) == '\n';
+        }
     }
 
     private void rotate() throws IOException {

@@ -135,6 +135,20 @@ class DecisionLogTest {
         assertThat(lines(f)).extracting(l -> l.get("seq").asLong()).containsExactly(1L, 2L);
     }
 
+    /** A daemon killed mid-write leaves half a line; the next one must not glue its first entry onto it. */
+    @Test
+    void aLineTornByAKillStaysAloneAndTheNextEntryStartsOnItsOwnLine() throws Exception {
+        Path f = dir.resolve("decisions.jsonl");
+        Files.writeString(f, "{\"ts\":\"2026-07-01T11:59:00Z\",\"event\":\"comm");
+        DecisionLog log = new DecisionLog(f, 1_000_000, 2);
+        log.onCycle(report(1, List.of(toEngine()), List.of()));
+        log.onShutdown();
+        List<String> raw = Files.readAllLines(f);
+        assertThat(raw).hasSize(2);
+        assertThat(raw.get(0)).isEqualTo("{\"ts\":\"2026-07-01T11:59:00Z\",\"event\":\"comm");
+        assertThat(JSON.readTree(raw.get(1)).get("seq").asLong()).isEqualTo(1L);
+    }
+
     @Test
     void anUnwritableLogIsCountedNotThrown() throws Exception {
         Path blocker = dir.resolve("not-a-dir");
