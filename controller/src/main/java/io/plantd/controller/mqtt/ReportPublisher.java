@@ -31,7 +31,14 @@ final class ReportPublisher {
 
     private final Topics topics;
     private final Outbox outbox;
+    /**
+     * An active alarm whose text alone changes (an age, a kW figure) is republished at most this
+     * often: a BMS sees a new severity at once, not a retained message churning every second.
+     */
+    static final Duration ALARM_TEXT_MIN_INTERVAL = Duration.ofSeconds(60);
+
     private final Map<String, Alarm> activeAlarms = new LinkedHashMap<>();
+    private final Map<String, Instant> alarmPublishedAt = new HashMap<>();
     private final Map<String, Published> lastPublished = new HashMap<>();
 
     private record Published(ObjectNode content, Instant at) {
@@ -84,7 +91,11 @@ final class ReportPublisher {
         r.alarms().forEach(a -> now.put(a.id(), a));
         for (Alarm a : now.values()) {
             Alarm before = activeAlarms.get(a.id());
-            if (before == null || !before.equals(a)) {
+            Instant published = alarmPublishedAt.get(a.id());
+            boolean textDue = before != null && !before.equals(a)
+                    && Duration.between(published, r.at()).compareTo(ALARM_TEXT_MIN_INTERVAL) >= 0;
+            if (before == null || before.severity() != a.severity() || textDue) {
+                alarmPublishedAt.put(a.id(), r.at());
                 outbox.putRetained(OutboundMessage.json(topics.alarm(level(a.id())),
                         Json.bytes(StateEncoder.alarm(a, r.at())), 1, true));
                 if (before == null) {
@@ -98,6 +109,7 @@ final class ReportPublisher {
                 // an empty retained payload removes the retained alarm from the broker
                 outbox.putRetained(OutboundMessage.json(topics.alarm(level(a.id())), new byte[0], 1, true));
                 event(StateEncoder.alarmEvent(a, false, r.at()));
+                alarmPublishedAt.remove(a.id());
                 LOG.info("alarm cleared: {}", a.id());
             }
         }
