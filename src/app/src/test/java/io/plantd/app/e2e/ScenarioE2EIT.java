@@ -1,5 +1,7 @@
 package io.plantd.app.e2e;
 
+import io.plantd.app.decisions.DecisionLogFile;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plantd.controller.config.ChillerConfig;

@@ -1,5 +1,7 @@
 package io.plantd.app.e2e;
 
+import io.plantd.app.decisions.DecisionLogFile;
+
 import io.plantd.controller.config.ChillerConfig;
 import io.plantd.controller.config.SiteConfig;
 import io.plantd.controller.config.SiteConfigLoader;
