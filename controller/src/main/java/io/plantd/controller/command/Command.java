@@ -17,6 +17,10 @@ public sealed interface Command {
     record TemporaryCap(String principal, double capKw, Instant expiresAt) implements Command {
     }
 
+    /** Ends the temporary cap before its expiry (nothing to do when none is in force). */
+    record ClearTemporaryCap(String principal) implements Command {
+    }
+
     record Mode(String principal, Optional<OperatingMode> mode, Optional<Boolean> economicEnabled) implements Command {
     }
 

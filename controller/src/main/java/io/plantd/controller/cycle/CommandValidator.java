@@ -61,10 +61,16 @@ public final class CommandValidator {
         if (command instanceof Command.TemporaryCap c) {
             return cap(c, now);
         }
+        if (command instanceof Command.ClearTemporaryCap) {
+            return Verdict.accept(command, "temporary cap cleared", Optional.empty());
+        }
         if (command instanceof Command.Mode m) {
             return mode(m);
         }
-        return Verdict.accept(command, "rebirth", Optional.empty());
+        if (command instanceof Command.Rebirth) {
+            return Verdict.accept(command, "rebirth", Optional.empty());
+        }
+        return Verdict.reject("unknown command " + command.getClass().getSimpleName());
     }
 
     private Verdict override(Command.Override o, Instant now) {

@@ -211,13 +211,22 @@ public final class PolicyCycleStep implements CycleStep {
             state.temporaryCap(t.capKw(), until);
             return CommandResult.accepted("temporary cap " + t.capKw() + " kW", Optional.of(Instant.ofEpochMilli(until)));
         }
+        if (command instanceof Command.ClearTemporaryCap) {
+            boolean was = !Double.isNaN(state.temporaryCapAt(nowMs));
+            state.temporaryCap(Double.NaN, ChillerState.NEVER);
+            return CommandResult.accepted(was ? "temporary cap cleared" : "no temporary cap was in force",
+                    Optional.empty());
+        }
         if (command instanceof Command.Mode m) {
             m.mode().ifPresent(state::mode);
             m.economicEnabled().ifPresent(state::economicEnabled);
             return CommandResult.accepted("mode " + state.mode() + ", economic "
                     + (state.economicEnabled() ? "on" : "off"), Optional.empty());
         }
-        return CommandResult.accepted("rebirth (republished by the publishers)", Optional.empty());
+        if (command instanceof Command.Rebirth) {
+            return CommandResult.accepted("rebirth (republished by the publishers)", Optional.empty());
+        }
+        return CommandResult.rejected("unknown command " + command.getClass().getSimpleName());
     }
 
     // ---------------------------------------------------------------- timing inputs

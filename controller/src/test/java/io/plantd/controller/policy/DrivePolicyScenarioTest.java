@@ -585,6 +585,24 @@ class DrivePolicyScenarioTest {
     }
 
     @Test
+    void aTemporaryCapCanBeClearedBeforeItExpires() {
+        Harness h = steadyAt(fourUnits(), 7000);
+        h.tick();
+        h.pendingCommands.add(new Command.TemporaryCap("bms", 8000, h.now.plusSeconds(3600)));
+        h.tick();
+        assertThat(h.last.report().site().effectiveCapKw()).isEqualTo(7800);
+        h.run(5);
+        h.pendingCommands.add(new Command.ClearTemporaryCap("bms"));
+        h.tick();
+        assertThat(h.step.lastCommandOutcomes().get(0).result().ok()).isTrue();
+        assertThat(h.step.lastCommandOutcomes().get(0).result().applied()).isEqualTo("temporary cap cleared");
+        assertThat(h.last.report().site().effectiveCapKw()).isEqualTo(9800);
+        h.pendingCommands.add(new Command.ClearTemporaryCap("bms"));
+        h.tick();
+        assertThat(h.step.lastCommandOutcomes().get(0).result().applied()).isEqualTo("no temporary cap was in force");
+    }
+
+    @Test
     void demandTargetCapsTheSiteAndTheIntervalAverageIsReported() {
         TestSite site = fourUnits();
         site.demandTargetKw = OptionalDouble.of(8500);

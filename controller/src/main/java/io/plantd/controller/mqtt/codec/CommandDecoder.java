@@ -6,6 +6,7 @@ import io.plantd.controller.policy.OperatingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -22,7 +23,7 @@ public final class CommandDecoder {
     public static final int MAX_PAYLOAD_BYTES = 4096;
 
     private static final Set<String> OVERRIDE_FIELDS = Set.of("chiller", "mode", "expiresInS", "expiresAt");
-    private static final Set<String> CAP_FIELDS = Set.of("capKw", "expiresInS", "expiresAt");
+    private static final Set<String> CAP_FIELDS = Set.of("capKw", "expiresInS", "expiresAt", "clear");
     private static final Set<String> MODE_FIELDS = Set.of("mode", "economic");
 
     private final Set<String> chillerIds;
@@ -76,6 +77,17 @@ public final class CommandDecoder {
 
     private Command cap(String principal, byte[] payload, Instant now) throws PayloadException {
         StrictObject o = StrictObject.parse(payload, CAP_FIELDS);
+        if (o.has("clear")) {
+            if (!o.requiredBoolean("clear")) {
+                throw new PayloadException("clear", "only true is meaningful: send {\"clear\":true} to end the cap");
+            }
+            for (String other : List.of("capKw", "expiresInS", "expiresAt")) {
+                if (o.has(other)) {
+                    throw new PayloadException(other, "not with clear: a cap is either set or cleared");
+                }
+            }
+            return new Command.ClearTemporaryCap(principal);
+        }
         double capKw = o.requiredNumber("capKw");
         if (capKw <= 0) {
             throw new PayloadException("capKw", "must be > 0, got " + capKw);

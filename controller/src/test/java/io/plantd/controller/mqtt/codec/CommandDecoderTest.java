@@ -48,6 +48,7 @@ class CommandDecoderTest {
                 .isEqualTo(new Command.Mode("bms", Optional.of(OperatingMode.MONITOR_ONLY), Optional.empty()));
         assertThat(decode("mode", "{\"economic\":false}"))
                 .isEqualTo(new Command.Mode("bms", Optional.empty(), Optional.of(false)));
+        assertThat(decode("cap", "{\"clear\":true}")).isEqualTo(new Command.ClearTemporaryCap("bms"));
         assertThat(decode("rebirth", "")).isEqualTo(new Command.Rebirth("bms"));
         assertThat(decode("rebirth", "{}")).isEqualTo(new Command.Rebirth("bms"));
     }
@@ -79,6 +80,10 @@ class CommandDecoderTest {
             "cap      | {\"capKw\":-5,\"expiresInS\":60}                           | capKw      | must be > 0",
             "cap      | {\"capKw\":\"8000\",\"expiresInS\":60}                     | capKw      | must be a number",
             "cap      | {\"capKw\":8000,\"expiresInS\":90000}                      | expiresInS | must be within",
+            "cap      | {\"clear\":false}                                         | clear      | only true is meaningful",
+            "cap      | {\"clear\":\"yes\"}                                       | clear      | must be true or false",
+            "cap      | {\"clear\":true,\"capKw\":8000}                          | capKw      | not with clear",
+            "cap      | {\"clear\":true,\"expiresInS\":60}                       | expiresInS | not with clear",
             "mode     | {}                                                        | mode       | give mode",
             "mode     | {\"mode\":\"MANUAL\"}                                      | mode       | must be one of AUTO, MONITOR_ONLY",
             "mode     | {\"economic\":\"yes\"}                                     | economic   | must be true or false",
