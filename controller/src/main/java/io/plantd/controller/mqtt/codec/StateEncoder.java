@@ -147,7 +147,8 @@ public final class StateEncoder {
     private static ObjectNode chillerFields(ObjectNode o, ChillerStatus c) {
         o.put("id", c.id());
         o.put("commanded", c.commanded().name());
-        o.put("actual", c.actual().name());
+        // null until the unit's drive mode has been read once (e.g. it has not answered since start)
+        o.put("actual", c.actual() == null ? null : c.actual().name());
         o.put("engineShare", Double.isFinite(c.engineShare()) ? c.engineShare() : 0.0);
         kw(o, "motorKw", c.motorKw());
         o.put("reason", c.reason().name());

@@ -50,6 +50,23 @@ class StateEncoderTest {
         assertThat(ch.get("ineligibleBecause").asText()).isEqualTo("engine not ready");
     }
 
+    /**
+     * Found by the network soak: a daemon restarted while a chiller did not answer had never read its
+     * drive mode, and every state publication failed on it until the chiller answered again.
+     */
+    @Test
+    void aChillerWhoseDriveModeWasNeverReadIsPublishedWithActualNull() {
+        ChillerStatus unread = new ChillerStatus("ch1", DriveMode.LOCAL, null, Double.NaN, Double.NaN,
+                Reason.ENGINE_NOT_READY, "stale", false, "stale: no answer", true, 0, 0, 0, false);
+        CycleReport r = report(4, AT, 8000);
+        CycleReport withUnread = new CycleReport(r.sequence(), r.at(), r.durationNanos(), r.overrunsTotal(), r.mode(),
+                r.economicEnabled(), r.site(), r.grid(), List.of(unread), r.changes(), r.alarms(), r.headroom());
+        JsonNode ch = StateEncoder.state(withUnread).get("chillers").get(0);
+        assertThat(ch.get("actual").isNull()).isTrue();
+        assertThat(ch.get("commanded").asText()).isEqualTo("LOCAL");
+        assertThat(StateEncoder.chiller(AT, unread).get("actual").isNull()).isTrue();
+    }
+
     @Test
     void changeDetectionIgnoresTimestampAndSequenceOnly() {
         ObjectNode a = StateEncoder.withoutVolatile(StateEncoder.state(report(1, AT, 8000)));
