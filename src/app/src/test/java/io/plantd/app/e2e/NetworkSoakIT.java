@@ -38,6 +38,7 @@ class NetworkSoakIT {
         assertThat(r.maxStartsInAnyHour()).as(report).isLessThanOrEqualTo(r.startsPerHourLimit());
         assertThat(r.crashes()).as(report).isZero();
         assertThat(r.uncaught()).as(report).isEmpty();
+        assertThat(r.errorLines()).as(report).isEmpty();
         assertThat(r.cleanFinalStop()).as(report).isTrue();
         assertThat(r.brokerOutagesNotRecovered()).as(report).isZero();
         assertThat(r.spuriousAlarmsAfterSocketDrops()).as(report).isZero();

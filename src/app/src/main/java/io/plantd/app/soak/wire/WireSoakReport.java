@@ -38,7 +38,8 @@ public record WireSoakReport(
         long alarmMessagesSeenByBms,
         int tornLogLines,
         int conservativeRestores,
-        List<String> uncaught) {
+        List<String> uncaught,
+        Map<String, Integer> errorLines) {
 
     record Inputs(WireSoakRun.Settings settings, long seconds, Instant scenarioStart, Session session,
                   List<TruthWatch.Excursion> excursions, DecisionLogFile.Contents log, List<Instant> onlineAt,
@@ -134,8 +135,14 @@ public record WireSoakReport(
         long raised = in.log().entries().stream().filter(e -> e.event().equals("alarm-raised")).count();
         int conservative = 0;
         List<String> uncaught = new ArrayList<>();
+        Map<String, Integer> errors = new java.util.TreeMap<>();
         for (DaemonLifetime i : session.incarnations) {
             for (String line : i.output().split("\n")) {
+                int error = line.indexOf(" ERROR ");
+                if (error >= 0) {
+                    // the logger's text without its timestamp: one row per kind of error
+                    errors.merge(line.substring(error + 1), 1, Integer::sum);
+                }
                 if (line.contains("plant state:") && line.contains("WARN")) {
                     conservative++;
                 }
@@ -147,7 +154,7 @@ public record WireSoakReport(
         return new WireSoakReport(in.settings(), in.seconds(), in.wallSeconds(), over, byFault, noEngine,
                 byInfeasible, controller, worst, in.engineStarts(), in.maxStartsInAnyHour(), in.startsLimit(),
                 List.copyOf(session.incarnations), faults, reconnect, spurious, raised, in.alarmMessagesSeen(),
-                in.log().unreadable().size(), conservative, uncaught);
+                in.log().unreadable().size(), conservative, uncaught, errors);
     }
 
     /** Per alarm id, the simulated-time spans it was raised (still raised at the end: to the end). */
@@ -198,7 +205,8 @@ public record WireSoakReport(
 
     public boolean passed() {
         return controllerOverCapS == 0 && maxStartsInAnyHour <= startsPerHourLimit && crashes() == 0
-                && uncaught.isEmpty() && brokerOutagesNotRecovered() == 0 && cleanFinalStop();
+                && uncaught.isEmpty() && errorLines.isEmpty() && brokerOutagesNotRecovered() == 0
+                && cleanFinalStop();
     }
 
     public String toMarkdown(String command) {
@@ -232,7 +240,8 @@ public record WireSoakReport(
                         + String.format(Locale.ROOT, " (%.1f s)", reconnectWallS.stream().mapToDouble(d -> d).max()
                         .orElse(0)));
         row(b, "decision-log lines torn by SIGKILL", Integer.toString(tornLogLines));
-        row(b, "uncaught exceptions in daemon output", Integer.toString(uncaught.size()));
+        row(b, "uncaught exceptions / ERROR lines in daemon output", uncaught.size() + " / "
+                + errorLines.values().stream().mapToInt(Integer::intValue).sum());
         b.append("\n| fault | injected | daemon up | alarm raised |\n|---|---|---|---|\n");
         faults.forEach((k, c) -> b.append("| ").append(k.name().toLowerCase(Locale.ROOT).replace('_', '-'))
                 .append(" | ").append(c[0]).append(" | ").append(c[1]).append(" | ")
@@ -243,6 +252,7 @@ public record WireSoakReport(
                 }).append(" |\n"));
         b.append('\n').append(passed() ? "PASSED" : "FAILED").append('\n');
         uncaught.forEach(u -> b.append("  ").append(u).append('\n'));
+        errorLines.forEach((line, n) -> b.append("  ").append(n).append(" × ").append(line).append('\n'));
         return b.toString();
     }
 

@@ -30,7 +30,8 @@ class WireSoakReportTest {
                 new WireFault(WireFault.Kind.BROKER_OUTAGE, WireFault.BROKER, 4500, 300), 4500, 4800, WALL));
         session.incarnations.add(new DaemonLifetime(1, 0, 5, 7000, true, Optional.of(137), 6990, 3, 30, 110, ""));
         session.incarnations.add(new DaemonLifetime(2, 7000, 7200, 10_000, false, Optional.of(0), 2800, 1, 31, 112,
-                "12:00 WARN plant state: backup used\n"));
+                "12:00 WARN plant state: backup used\n"
+                        + "2026-11-27T12:58:04.067Z ERROR [mqtt-worker] i.p.c.m.MqttNorthbound - worker error\n"));
         List<TruthWatch.Excursion> over = List.of(
                 new TruthWatch.Excursion(100, 50, false),   // first 900 s: engines still starting
                 new TruthWatch.Excursion(2500, 70, false),  // meter timeout recovering (2100 + 900)
@@ -68,9 +69,12 @@ class WireSoakReportTest {
         assertThat(r.conservativeRestores()).isEqualTo(1);
         assertThat(r.tornLogLines()).isEqualTo(1);
         assertThat(r.alarmsRaised()).isEqualTo(3);
+        assertThat(r.errorLines()).containsExactly(
+                java.util.Map.entry("ERROR [mqtt-worker] i.p.c.m.MqttNorthbound - worker error", 1));
         assertThat(r.passed()).as("3 s over the cap are the controller's").isFalse();
         assertThat(r.toMarkdown("test")).contains("| seconds over the cap attributable to the controller | 3 |")
-                .contains("| restart gaps (SIGKILL to /healthz, simulated s) | 200 |").endsWith("FAILED\n");
+                .contains("| restart gaps (SIGKILL to /healthz, simulated s) | 200 |").contains("\nFAILED\n")
+                .endsWith("  1 × ERROR [mqtt-worker] i.p.c.m.MqttNorthbound - worker error\n");
     }
 
     private static DecisionLogFile.Entry alarm(String event, String id, long atS) throws Exception {
