@@ -3,31 +3,67 @@ package io.plantd.app.backtest;
 import io.plantd.drivers.point.PointId;
 import io.plantd.drivers.point.PointValue;
 import java.util.AbstractMap;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * A read-only map over a fixed set of point ids whose values are refreshed in place by slot
  * number. Rewriting 63 entries of a {@code HashMap} every simulated second was half of the
- * backtest harness's time; here a refresh is an array store, and lookups cost one hash probe as
- * before. Not thread-safe: the harness refreshes it between steps, never during one.
+ * backtest harness's time; here a refresh is an array store.
+ *
+ * <p>A slot left empty is filled on first access by the {@link Loader}, so a value nobody reads
+ * in a cycle is never built. Lookups first try the caller's own id instance by identity: the
+ * controller resolves its ids once and asks with the same instances every second, so after the
+ * first cycle a lookup neither hashes the id's strings nor compares them. Other instances go
+ * through a small open-addressing index by {@link PointId#equals}. Not thread-safe: the harness
+ * refreshes it between steps, never during one.
  */
 final class PointTable extends AbstractMap<PointId, PointValue> {
+    /** Builds the value of an empty slot (null: the slot has no value). */
+    interface Loader {
+        PointValue load(int slot);
+    }
+
+    private static final Loader NONE = slot -> null;
+
     private final PointId[] ids;
     private final PointValue[] values;
-    private final Map<PointId, Integer> slots;
+    private final Loader loader;
+    private final PointId[] indexKeys;
+    /** Caller instances by identity hash (a later one may take an earlier one's place). */
+    private final Object[] aliasKeys;
+    private final int[] aliasSlots;
+    private final int aliasMask;
+    private final int[] indexSlots;
+    private final int mask;
 
     PointTable(List<PointId> ids) {
+        this(ids, NONE);
+    }
+
+    PointTable(List<PointId> ids, Loader loader) {
         this.ids = ids.toArray(PointId[]::new);
         this.values = new PointValue[this.ids.length];
-        this.slots = new HashMap<>(this.ids.length * 2);
+        this.loader = loader;
+        int capacity = Integer.highestOneBit(Math.max(4, this.ids.length * 4) - 1) << 1;
+        this.indexKeys = new PointId[capacity];
+        this.aliasKeys = new Object[capacity * 2];
+        this.aliasSlots = new int[capacity * 2];
+        this.aliasMask = capacity * 2 - 1;
+        this.indexSlots = new int[capacity];
+        this.mask = capacity - 1;
         for (int i = 0; i < this.ids.length; i++) {
-            if (slots.put(this.ids[i], i) != null) {
-                throw new IllegalArgumentException("duplicate point " + this.ids[i]);
+            PointId id = this.ids[i];
+            if (slotOf(id) >= 0) {
+                throw new IllegalArgumentException("duplicate point " + id);
             }
+            int b = bucket(id);
+            while (indexKeys[b] != null) {
+                b = (b + 1) & mask;
+            }
+            indexKeys[b] = id;
+            indexSlots[b] = i;
         }
     }
 
@@ -35,27 +71,27 @@ final class PointTable extends AbstractMap<PointId, PointValue> {
         values[slot] = value;
     }
 
+    /** The slot's value as stored (null when empty: the loader has not filled it). */
     PointValue at(int slot) {
         return values[slot];
     }
 
     @Override
     public PointValue get(Object key) {
-        Integer slot = slots.get(key);
-        return slot == null ? null : values[slot];
+        int slot = slotOf(key);
+        return slot < 0 ? null : valueAt(slot);
     }
 
     @Override
     public boolean containsKey(Object key) {
-        Integer slot = slots.get(key);
-        return slot != null && values[slot] != null;
+        return get(key) != null;
     }
 
     @Override
     public int size() {
         int n = 0;
-        for (PointValue v : values) {
-            if (v != null) {
+        for (int i = 0; i < values.length; i++) {
+            if (valueAt(i) != null) {
                 n++;
             }
         }
@@ -67,10 +103,50 @@ final class PointTable extends AbstractMap<PointId, PointValue> {
     public Set<Entry<PointId, PointValue>> entrySet() {
         Set<Entry<PointId, PointValue>> entries = new LinkedHashSet<>();
         for (int i = 0; i < ids.length; i++) {
-            if (values[i] != null) {
-                entries.add(new SimpleImmutableEntry<>(ids[i], values[i]));
+            PointValue v = valueAt(i);
+            if (v != null) {
+                entries.add(new SimpleImmutableEntry<>(ids[i], v));
             }
         }
         return entries;
+    }
+
+    private PointValue valueAt(int slot) {
+        PointValue v = values[slot];
+        if (v == null) {
+            v = loader.load(slot);
+            values[slot] = v;
+        }
+        return v;
+    }
+
+    private int slotOf(Object key) {
+        if (key == null) {
+            return -1;
+        }
+        // the caller's own instance seen before: no hashing of its strings, no string compare
+        int a = System.identityHashCode(key) & aliasMask;
+        if (aliasKeys[a] == key) {
+            return aliasSlots[a];
+        }
+        if (!(key instanceof PointId id)) {
+            return -1;
+        }
+        for (int b = bucket(id); ; b = (b + 1) & mask) {
+            PointId k = indexKeys[b];
+            if (k == null) {
+                return -1;
+            }
+            if (k.equals(id)) {
+                aliasKeys[a] = id;
+                aliasSlots[a] = indexSlots[b];
+                return indexSlots[b];
+            }
+        }
+    }
+
+    private int bucket(PointId id) {
+        int h = id.hashCode();
+        return (h ^ (h >>> 16)) & mask;
     }
 }

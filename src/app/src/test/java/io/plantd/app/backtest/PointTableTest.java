@@ -36,4 +36,35 @@ class PointTableTest {
         assertThatThrownBy(() -> new PointTable(List.of(A, A))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("duplicate");
     }
+
+    @Test
+    void anEmptySlotIsFilledOnceByTheLoaderAndEveryInstanceOfAnIdFindsItsSlot() {
+        List<PointId> ids = new java.util.ArrayList<>();
+        for (int d = 0; d < 7; d++) {
+            for (int p = 0; p < 13; p++) {
+                ids.add(PointId.of("dev" + d, "point" + p));
+            }
+        }
+        int[] loads = new int[ids.size()];
+        PointTable table = new PointTable(ids, slot -> {
+            loads[slot]++;
+            return PointValue.good(slot, "", 1000);
+        });
+        java.util.Random rnd = new java.util.Random(4);
+        for (int k = 0; k < 20_000; k++) {
+            int slot = rnd.nextInt(ids.size());
+            PointId asked = rnd.nextInt(3) == 0 ? ids.get(slot)
+                    : PointId.of(ids.get(slot).device(), ids.get(slot).point());
+            assertThat(table.get(asked).value()).isEqualTo(slot);
+            assertThat(table.get(PointId.of(asked.device(), asked.point() + "x"))).isNull();
+        }
+        assertThat(loads).containsOnly(1);
+        table.set(5, null);
+        assertThat(table.get(ids.get(5)).value()).isEqualTo(5);
+        assertThat(loads[5]).isEqualTo(2);
+        assertThat(table.get("dev0/point0")).isNull();
+        assertThat(table.get(null)).isNull();
+        assertThat(table.containsKey(ids.get(90))).isTrue();
+    }
 }
+
