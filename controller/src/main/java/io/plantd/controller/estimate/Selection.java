@@ -31,6 +31,88 @@ final class Selection {
         return (lower + upper) / 2;
     }
 
+    /**
+     * The same value as {@link #median}, quicker when {@code hint} is close to the median (the
+     * forecaster's level moves little from one second to the next). One branch-free pass moves
+     * the values below the hint to the front; when that splits them at the middle give or take
+     * one, the median is the largest or smallest one or two values of a side, found in one scan.
+     * Otherwise the selection finishes. Reorders a[0..n); any hint (NaN too) gives the same result.
+     */
+    static double medianNear(double[] a, int n, double hint) {
+        if (n < 2 || Double.isNaN(hint)) {
+            return median(a, n);
+        }
+        int lt = 0;
+        for (int i = 0; i < n; i++) {
+            double v = a[i];
+            a[i] = a[lt];
+            a[lt] = v;
+            lt += v < hint ? 1 : 0;
+        }
+        // ranks 0..lt-1 are in front; the median is rank k (odd n) or the mean of ranks k-1 and k
+        int k = n / 2;
+        boolean odd = n % 2 == 1;
+        if (lt == k) {
+            double upper = smallest(a, lt, n);
+            return odd ? upper : (largest(a, 0, lt) + upper) / 2;
+        }
+        if (lt == k + 1) {
+            return fromLargestTwo(a, 0, lt, odd);
+        }
+        if (lt == k - 1) {
+            return fromSmallestTwo(a, lt, n, odd);
+        }
+        return median(a, n);
+    }
+
+    private static double largest(double[] a, int from, int to) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (int i = from; i < to; i++) {
+            m = a[i] > m ? a[i] : m;
+        }
+        return m;
+    }
+
+    private static double smallest(double[] a, int from, int to) {
+        double m = Double.POSITIVE_INFINITY;
+        for (int i = from; i < to; i++) {
+            m = a[i] < m ? a[i] : m;
+        }
+        return m;
+    }
+
+    /** Ranks k-1 and k are the two largest of the range: rank k alone, or their mean. */
+    private static double fromLargestTwo(double[] a, int from, int to, boolean odd) {
+        double m0 = Double.NEGATIVE_INFINITY;
+        double m1 = Double.NEGATIVE_INFINITY;
+        for (int i = from; i < to; i++) {
+            double v = a[i];
+            if (v > m0) {
+                m1 = m0;
+                m0 = v;
+            } else if (v > m1) {
+                m1 = v;
+            }
+        }
+        return odd ? m0 : (m1 + m0) / 2;
+    }
+
+    /** Ranks k-1 and k are the two smallest of the range: rank k alone, or their mean. */
+    private static double fromSmallestTwo(double[] a, int from, int to, boolean odd) {
+        double m0 = Double.POSITIVE_INFINITY;
+        double m1 = Double.POSITIVE_INFINITY;
+        for (int i = from; i < to; i++) {
+            double v = a[i];
+            if (v < m0) {
+                m1 = m0;
+                m0 = v;
+            } else if (v < m1) {
+                m1 = v;
+            }
+        }
+        return odd ? m1 : (m0 + m1) / 2;
+    }
+
     /** k-th smallest (0-based); afterwards a[0..k) ≤ a[k] ≤ a[k+1..n). */
     static double select(double[] a, int n, int k) {
         int lo = 0;

@@ -85,10 +85,31 @@ class SelectionPropertiesTest {
                 .as("median of %s: got %s, sorted gives %s", Arrays.toString(values), median, expected).isTrue();
     }
 
+    @Property(tries = 3000)
+    void medianNearAHintIsTheMedianWhateverTheHint(@ForAll("arrays") double[] values, @ForAll double pick,
+                                                   @ForAll double jitter) {
+        int n = values.length;
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        double expected = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+        // hints on a value, between neighbours, off the ends, NaN, infinite
+        int at = (int) Math.min(n - 1, Math.floor(Math.abs(pick % 1.0) * n));
+        double[] hints = {sorted[at], sorted[n / 2], sorted[(n - 1) / 2], expected, sorted[at] + jitter,
+            Math.nextUp(sorted[n / 2]), Math.nextDown(sorted[n / 2]), Double.NaN, Double.POSITIVE_INFINITY,
+            Double.NEGATIVE_INFINITY, jitter};
+        for (double hint : hints) {
+            double median = Selection.medianNear(values.clone(), n, hint);
+            assertThat(median == expected || (Double.isNaN(median) && Double.isNaN(expected)))
+                    .as("median of %s near %s: got %s, sorted gives %s", Arrays.toString(values), hint, median,
+                            expected).isTrue();
+        }
+    }
+
     @Test
     void onlyThePrefixIsLookedAt() {
         double[] a = {5, 1, 4, 2, 3, -100, -100, -100};
         assertThat(Selection.median(a, 5)).isEqualTo(3);
+        assertThat(Selection.medianNear(a, 5, 2.5)).isEqualTo(3);
         assertThat(Arrays.copyOfRange(a, 5, 8)).containsExactly(-100, -100, -100);
     }
 
