@@ -3,6 +3,7 @@ package io.plantd.app.backtest;
 import io.plantd.drivers.point.PointId;
 import io.plantd.drivers.point.PointValue;
 import java.util.AbstractMap;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -31,10 +32,11 @@ final class PointTable extends AbstractMap<PointId, PointValue> {
     private final PointValue[] values;
     private final Loader loader;
     private final PointId[] indexKeys;
-    /** Caller instances by identity hash (a later one may take an earlier one's place). */
+    /** Caller instances by identity hash, open addressing (see {@link #remember}). */
     private final Object[] aliasKeys;
     private final int[] aliasSlots;
     private final int aliasMask;
+    private int aliasCount;
     private final int[] indexSlots;
     private final int mask;
 
@@ -69,6 +71,11 @@ final class PointTable extends AbstractMap<PointId, PointValue> {
 
     void set(int slot, PointValue value) {
         values[slot] = value;
+    }
+
+    /** Empties slots {@code from} to {@code to} (exclusive): the loader fills them again when asked. */
+    void clear(int from, int to) {
+        Arrays.fill(values, from, to, null);
     }
 
     /** The slot's value as stored (null when empty: the loader has not filled it). */
@@ -126,8 +133,11 @@ final class PointTable extends AbstractMap<PointId, PointValue> {
         }
         // the caller's own instance seen before: no hashing of its strings, no string compare
         int a = System.identityHashCode(key) & aliasMask;
-        if (aliasKeys[a] == key) {
-            return aliasSlots[a];
+        for (Object k = aliasKeys[a]; k != null; k = aliasKeys[a]) {
+            if (k == key) {
+                return aliasSlots[a];
+            }
+            a = (a + 1) & aliasMask;
         }
         if (!(key instanceof PointId id)) {
             return -1;
@@ -138,11 +148,26 @@ final class PointTable extends AbstractMap<PointId, PointValue> {
                 return -1;
             }
             if (k.equals(id)) {
-                aliasKeys[a] = id;
-                aliasSlots[a] = indexSlots[b];
+                remember(id, a, indexSlots[b]);
                 return indexSlots[b];
             }
         }
+    }
+
+    /**
+     * Records a caller's instance at the free alias entry {@code a}. A caller that asks with a new
+     * instance every time would fill the table: past half full it starts over, and the callers
+     * that reuse their ids are back after one lookup each.
+     */
+    private void remember(PointId id, int a, int slot) {
+        if (aliasCount >= aliasKeys.length / 2) {
+            Arrays.fill(aliasKeys, null);
+            aliasCount = 0;
+            a = System.identityHashCode(id) & aliasMask;
+        }
+        aliasKeys[a] = id;
+        aliasSlots[a] = slot;
+        aliasCount++;
     }
 
     private int bucket(PointId id) {

@@ -30,6 +30,8 @@ public final class SimProcessImage {
     private final int[] firstSlot;
     private final String[] units;
     private final double[] numbers;
+    /** Per slot, its device: the read time and whether it was ever read are kept per device. */
+    private final int[] deviceOf;
     private final long[] readAtMs;
     private final boolean[] everRead;
     private final PointTable values;
@@ -42,20 +44,23 @@ public final class SimProcessImage {
         this.maxAgeMs = maxAgeMs;
         List<PointId> ids = new ArrayList<>();
         List<String> unitList = new ArrayList<>();
+        List<Integer> deviceList = new ArrayList<>();
         for (int d = 0; d < devices.length; d++) {
             firstSlot[d] = ids.size();
             for (SimPoint p : devices[d].points()) {
                 ids.add(PointId.of(devices[d].id(), p.name()));
                 unitList.add(p.unit());
+                deviceList.add(d);
             }
         }
         firstSlot[devices.length] = ids.size();
         this.units = unitList.toArray(String[]::new);
         this.numbers = new double[ids.size()];
-        this.readAtMs = new long[ids.size()];
-        this.everRead = new boolean[ids.size()];
+        this.deviceOf = deviceList.stream().mapToInt(Integer::intValue).toArray();
+        this.readAtMs = new long[devices.length];
+        this.everRead = new boolean[devices.length];
         // an empty slot is built from the number read; before the first read there is nothing
-        this.values = new PointTable(ids, slot -> everRead[slot] ? fromNumber(slot) : null);
+        this.values = new PointTable(ids, slot -> everRead[deviceOf[slot]] ? fromNumber(slot) : null);
     }
 
     /** Reads every answering device now and returns the frozen image for this cycle. */
@@ -67,10 +72,10 @@ public final class SimProcessImage {
             if (device.responding()) {
                 for (int s = first; s < end; s++) {
                     numbers[s] = device.readAt(s - first);
-                    readAtMs[s] = nowMs;
-                    everRead[s] = true;
-                    values.set(s, null);
                 }
+                readAtMs[d] = nowMs;
+                everRead[d] = true;
+                values.clear(first, end);
             } else {
                 for (int s = first; s < end; s++) {
                     PointValue old = lastValue(s);
@@ -88,12 +93,12 @@ public final class SimProcessImage {
         if (shown != null) {
             return shown;
         }
-        return everRead[slot] ? fromNumber(slot) : null;
+        return everRead[deviceOf[slot]] ? fromNumber(slot) : null;
     }
 
     private PointValue fromNumber(int slot) {
         double v = numbers[slot];
-        return Double.isFinite(v) ? PointValue.good(v, units[slot], readAtMs[slot])
-                : PointValue.bad(units[slot], "not a number", readAtMs[slot]);
+        long at = readAtMs[deviceOf[slot]];
+        return Double.isFinite(v) ? PointValue.good(v, units[slot], at) : PointValue.bad(units[slot], "not a number", at);
     }
 }
