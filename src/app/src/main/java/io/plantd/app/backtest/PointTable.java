@@ -27,6 +27,7 @@ final class PointTable extends AbstractMap<PointId, PointValue> {
     }
 
     private static final Loader NONE = slot -> null;
+    private static final int SEQUENCE_MAX = 256;
 
     private final PointId[] ids;
     private final PointValue[] values;
@@ -39,6 +40,11 @@ final class PointTable extends AbstractMap<PointId, PointValue> {
     private int aliasCount;
     private final int[] indexSlots;
     private final int mask;
+    /** The previous cycle's lookups in order, see {@link #restartSequence}. */
+    private final Object[] sequence = new Object[SEQUENCE_MAX];
+    private final int[] sequenceSlots = new int[SEQUENCE_MAX];
+    private int sequenceLength;
+    private int sequenceAt;
 
     PointTable(List<PointId> ids) {
         this(ids, NONE);
@@ -57,7 +63,7 @@ final class PointTable extends AbstractMap<PointId, PointValue> {
         this.mask = capacity - 1;
         for (int i = 0; i < this.ids.length; i++) {
             PointId id = this.ids[i];
-            if (slotOf(id) >= 0) {
+            if (lookUp(id) >= 0) {
                 throw new IllegalArgumentException("duplicate point " + id);
             }
             int b = bucket(id);
@@ -71,6 +77,17 @@ final class PointTable extends AbstractMap<PointId, PointValue> {
 
     void set(int slot, PointValue value) {
         values[slot] = value;
+    }
+
+    /**
+     * Marks the start of a cycle's lookups. The controller asks for the same points with the same
+     * id instances in the same order every second, so a lookup is first compared with the one at
+     * the same position in the previous cycle: a reference compare that does not even touch the
+     * id object. A different id at a position cuts the remembered order there, and the rest of
+     * the cycle is remembered afresh.
+     */
+    void restartSequence() {
+        sequenceAt = 0;
     }
 
     /** Empties slots {@code from} to {@code to} (exclusive): the loader fills them again when asked. */
@@ -128,6 +145,22 @@ final class PointTable extends AbstractMap<PointId, PointValue> {
     }
 
     private int slotOf(Object key) {
+        int at = sequenceAt;
+        if (at < sequenceLength && sequence[at] == key) {
+            sequenceAt = at + 1;
+            return sequenceSlots[at];
+        }
+        int slot = lookUp(key);
+        if (at < SEQUENCE_MAX) {
+            sequence[at] = key;
+            sequenceSlots[at] = slot;
+            sequenceAt = at + 1;
+            sequenceLength = at + 1;
+        }
+        return slot;
+    }
+
+    private int lookUp(Object key) {
         if (key == null) {
             return -1;
         }

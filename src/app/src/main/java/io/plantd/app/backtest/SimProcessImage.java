@@ -84,6 +84,7 @@ public final class SimProcessImage {
                 }
             }
         }
+        values.restartSequence();
         return new ProcessImage(nowMs, values);
     }
 

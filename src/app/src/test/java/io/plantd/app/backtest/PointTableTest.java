@@ -66,5 +66,38 @@ class PointTableTest {
         assertThat(table.get(null)).isNull();
         assertThat(table.containsKey(ids.get(90))).isTrue();
     }
+
+    @Test
+    void lookupsInTheOrderOfTheLastCycleOrInAnyOtherFindTheirSlot() {
+        List<PointId> ids = new java.util.ArrayList<>();
+        for (int p = 0; p < 40; p++) {
+            ids.add(PointId.of("dev" + p % 5, "point" + p));
+        }
+        PointTable table = new PointTable(ids, slot -> PointValue.good(slot, "", 1000));
+        java.util.Random rnd = new java.util.Random(9);
+        List<PointId> order = new java.util.ArrayList<>(ids);
+        for (int cycle = 0; cycle < 2_000; cycle++) {
+            table.restartSequence();
+            int change = rnd.nextInt(6);
+            if (change == 0) {
+                java.util.Collections.shuffle(order, rnd);
+            } else if (change == 1) {
+                order.set(rnd.nextInt(order.size()), PointId.of("dev1", "point" + rnd.nextInt(45)));
+            } else if (change == 2 && order.size() > 5) {
+                order.remove(rnd.nextInt(order.size()));
+            } else if (change == 3) {
+                order.add(rnd.nextInt(order.size()), ids.get(rnd.nextInt(ids.size())));
+            }
+            for (PointId asked : order) {
+                int slot = ids.indexOf(asked);
+                PointValue v = table.get(asked);
+                if (slot < 0) {
+                    assertThat(v).as("%s at cycle %d", asked, cycle).isNull();
+                } else {
+                    assertThat(v.value()).as("%s at cycle %d", asked, cycle).isEqualTo(slot);
+                }
+            }
+        }
+    }
 }
 
