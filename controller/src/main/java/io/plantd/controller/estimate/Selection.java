@@ -6,9 +6,9 @@ package io.plantd.controller.estimate;
  * <p>The partition is branch-free: every element is swapped unconditionally and only the
  * boundary moves by the comparison, so the CPU does not mispredict on each element of noisy data
  * (a Hoare partition does, which made the forecaster's medians its main cost). Each round splits
- * the range three ways around a median-of-three pivot: below, equal, above; equal runs end the
- * search at once, so many equal values cost one pass instead of a quadratic walk. The result is
- * the same order statistic as sorting would give (for values that are not NaN).
+ * the range around a median-of-three pivot; when nothing is below the pivot, the values equal to
+ * it are taken off in a second sweep, so many equal values cost two passes instead of a quadratic
+ * walk. The result is the same order statistic as sorting would give (for values that are not NaN).
  */
 final class Selection {
     /** Ranges this short are finished by insertion sort. */
@@ -18,17 +18,21 @@ final class Selection {
     }
 
     static double median(double[] a, int n) {
+        return medianWithin(a, 0, n, n);
+    }
+
+    /**
+     * Median of a[0..n) when its ranks k-1 and k (k = n/2) are known to lie in a[from..to) and
+     * everything before {@code from} is smaller than everything from there on.
+     */
+    private static double medianWithin(double[] a, int from, int to, int n) {
+        int k = n / 2;
+        double upper = select(a, from, to, k);
         if (n % 2 == 1) {
-            return select(a, n, n / 2);
+            return upper;
         }
-        double upper = select(a, n, n / 2);
-        double lower = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < n / 2; i++) {
-            if (a[i] > lower) {
-                lower = a[i];
-            }
-        }
-        return (lower + upper) / 2;
+        // rank k-1 is the largest left of k (the part before from is smaller still)
+        return (largest(a, from, k) + upper) / 2;
     }
 
     /**
@@ -62,7 +66,8 @@ final class Selection {
         if (lt == k - 1) {
             return fromSmallestTwo(a, lt, n, odd);
         }
-        return median(a, n);
+        // the hint was further off: the selection goes on in the side that holds the middle
+        return lt > k ? medianWithin(a, 0, lt, n) : medianWithin(a, lt, n, n);
     }
 
     private static double largest(double[] a, int from, int to) {
@@ -115,8 +120,13 @@ final class Selection {
 
     /** k-th smallest (0-based); afterwards a[0..k) ≤ a[k] ≤ a[k+1..n). */
     static double select(double[] a, int n, int k) {
-        int lo = 0;
-        int hi = n;
+        return select(a, 0, n, k);
+    }
+
+    /** k-th smallest of the whole array, searched in a[from..to) (from ≤ k < to); afterwards a[from..k) ≤ a[k] ≤ a[k+1..to). */
+    private static double select(double[] a, int from, int to, int k) {
+        int lo = from;
+        int hi = to;
         while (hi - lo > SMALL) {
             double pivot = medianOfThree(a[lo], a[(lo + hi) >>> 1], a[hi - 1]);
             // [lo, lt) < pivot: swap every element, advance the boundary only for the smaller ones
@@ -128,18 +138,22 @@ final class Selection {
                 lt += v < pivot ? 1 : 0;
             }
             if (k < lt) {
-                hi = lt;
+                hi = lt; // the pivot is not in there: the range shrinks
                 continue;
             }
-            // [lt, le) == pivot: the same sweep over what is not smaller
-            int le = lt;
-            for (int i = lt; i < hi; i++) {
+            if (lt > lo) {
+                lo = lt;
+                continue;
+            }
+            // nothing is below the pivot: take the values equal to it off the front (same sweep)
+            int le = lo;
+            for (int i = lo; i < hi; i++) {
                 double v = a[i];
                 a[i] = a[le];
                 a[le] = v;
                 le += v <= pivot ? 1 : 0;
             }
-            if (le == lt) {
+            if (le == lo) {
                 break; // a NaN pivot separates nothing: sort what is left
             }
             if (k < le) {
