@@ -38,8 +38,9 @@ public final class LoadForecaster {
     private final double[] segV = new double[POINTS];
     private final double[] pairSlopes = new double[POINTS * (POINTS - 1) / 2];
     private final double[] residuals = new double[POINTS];
-    private final double[] t;
-    private final double[] v;
+    /** Where each segment starts in a window of {@link #boundsFor} samples (and where the last one ends). */
+    private final int[] bounds = new int[POINTS + 1];
+    private int boundsFor = -1;
     private final int capacity;
     /** Ramp bound: rises within the horizon ending in the window; null until the first forecast. */
     private RiseTracker ramp;
@@ -48,6 +49,8 @@ public final class LoadForecaster {
     private boolean fitted;
     private int addedSinceFit;
     private double slope;
+    /** The last level: where the next one is searched first (it moves little in a second). */
+    private double lastLevel = Double.NaN;
 
     /** A forecaster without a spike reserve. */
     public LoadForecaster(double windowS, double periodS) {
@@ -73,8 +76,6 @@ public final class LoadForecaster {
                 ? new RiseTracker(spikeSpanS, spikeMemoryS, (int) Math.ceil(spikeSpanS / periodS) + 2,
                         (int) Math.ceil(spikeMemoryS / periodS) + 2)
                 : null;
-        this.t = new double[Math.max(capacity, 4)];
-        this.v = new double[Math.max(capacity, 4)];
     }
 
     /** Adds a GOOD meter sample; samples must come in time order. */
@@ -110,7 +111,6 @@ public final class LoadForecaster {
         // a slope from a few seconds of history extrapolates any step L seconds ahead: until the
         // history spans a minimum, only the ramp bound looks ahead
         if (n >= MIN_TREND_SAMPLES && ring.time(n - 1) - ring.time(0) >= minTrendSpanS) {
-            ring.copyTo(t, v);
             int points = segmentMeans(n);
             if (!fitted || addedSinceFit >= Math.max(1, n / POINTS)) {
                 slope = medianSlope(points);
@@ -129,20 +129,30 @@ public final class LoadForecaster {
         return new Forecast(current, level, slopeNow, trend, rampBound, predicted, horizonS, n, reserve);
     }
 
+    /** Means of {@code points} consecutive runs of the window's samples, summed in place in the ring. */
     private int segmentMeans(int n) {
         int points = Math.min(POINTS, n);
+        if (n != boundsFor) {
+            // integer divisions, so done only when the sample count changes (rarely, once the window is full)
+            for (int p = 0; p <= points; p++) {
+                bounds[p] = (int) ((long) p * n / points);
+            }
+            boundsFor = n;
+        }
+        double[] t = ring.times();
+        double[] v = ring.values();
+        int first = ring.first();
         for (int p = 0; p < points; p++) {
-            int from = (int) ((long) p * n / points);
-            int to = (int) ((long) (p + 1) * n / points);
+            int from = first + bounds[p];
+            int to = first + bounds[p + 1];
             double st = 0;
             double sv = 0;
             for (int i = from; i < to; i++) {
                 st += t[i];
                 sv += v[i];
             }
-            int count = to - from;
-            segT[p] = st / count;
-            segV[p] = sv / count;
+            segT[p] = st / (to - from);
+            segV[p] = sv / (to - from);
         }
         return points;
     }
@@ -164,7 +174,8 @@ public final class LoadForecaster {
         for (int i = 0; i < points; i++) {
             residuals[i] = segV[i] - slope * (segT[i] - nowS);
         }
-        return Selection.median(residuals, points);
+        lastLevel = Selection.medianNear(residuals, points, lastLevel);
+        return lastLevel;
     }
 
     /** Largest rise within any span ≤ horizon (and ≤ window) ending in the window; never negative. */
@@ -188,6 +199,7 @@ public final class LoadForecaster {
         }
         fitted = false;
         addedSinceFit = 0;
+        lastLevel = Double.NaN;
         Arrays.fill(segT, 0);
     }
 }

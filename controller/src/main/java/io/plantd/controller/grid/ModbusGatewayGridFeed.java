@@ -29,12 +29,29 @@ public final class ModbusGatewayGridFeed implements GridFeed {
 
     private final String device;
     private final long maxAgeMs;
+    private final PointId levelId;
+    private final PointId capId;
+    private final PointId priceElectricityId;
+    private final PointId priceGasId;
+    private final PointId startId;
+    private final PointId endId;
+    private final PointId frequencyId;
+    private final PointId outageId;
     private GridStatus lastGood;
     private List<String> problems = List.of();
 
     public ModbusGatewayGridFeed(String device, long maxAgeMs, Tariff tariff) {
         this.device = device;
         this.maxAgeMs = maxAgeMs;
+        // resolved once: the feed runs every cycle
+        this.levelId = PointId.of(device, GridPoints.EVENT_LEVEL);
+        this.capId = PointId.of(device, GridPoints.CAP_LIMIT);
+        this.priceElectricityId = PointId.of(device, GridPoints.PRICE_ELECTRICITY);
+        this.priceGasId = PointId.of(device, GridPoints.PRICE_GAS);
+        this.startId = PointId.of(device, GridPoints.EVENT_START);
+        this.endId = PointId.of(device, GridPoints.EVENT_END);
+        this.frequencyId = PointId.of(device, GridPoints.FREQUENCY);
+        this.outageId = PointId.of(device, GridPoints.OUTAGE);
         this.lastGood = new GridStatus(0, Optional.empty(), tariff.electricityPerKwh(), tariff.gasPerTherm(),
                 Optional.empty(), Optional.empty(), Optional.empty(), false, false);
     }
@@ -42,25 +59,26 @@ public final class ModbusGatewayGridFeed implements GridFeed {
     @Override
     public GridStatus current(ProcessImage image, Instant now) {
         Reading r = new Reading(image);
-        double level = r.required(GridPoints.EVENT_LEVEL);
+        double level = r.required(GridPoints.EVENT_LEVEL, levelId);
         if (!Double.isNaN(level) && (level != Math.rint(level) || level < 0 || level > 3)) {
             r.problem(GridPoints.EVENT_LEVEL + " " + level + " is not a level 0..3");
         }
-        double priceElectricity = r.required(GridPoints.PRICE_ELECTRICITY);
-        double priceGas = r.required(GridPoints.PRICE_GAS);
-        double outage = r.required(GridPoints.OUTAGE);
-        Optional<Double> cap = r.optional(GridPoints.CAP_LIMIT).flatMap(v -> positiveOrNone(r, GridPoints.CAP_LIMIT, v));
-        Optional<Instant> start = r.optional(GridPoints.EVENT_START).flatMap(v -> epochOrNone(r, GridPoints.EVENT_START, v));
-        Optional<Instant> end = r.optional(GridPoints.EVENT_END).flatMap(v -> epochOrNone(r, GridPoints.EVENT_END, v));
-        Optional<Double> frequency = r.optional(GridPoints.FREQUENCY)
-                .flatMap(v -> positiveOrNone(r, GridPoints.FREQUENCY, v));
-        if (r.problems.isEmpty()) {
+        double priceElectricity = r.required(GridPoints.PRICE_ELECTRICITY, priceElectricityId);
+        double priceGas = r.required(GridPoints.PRICE_GAS, priceGasId);
+        double outage = r.required(GridPoints.OUTAGE, outageId);
+        double cap = positiveOrNone(r, GridPoints.CAP_LIMIT, r.optional(GridPoints.CAP_LIMIT, capId));
+        double start = epochOrNone(r, GridPoints.EVENT_START, r.optional(GridPoints.EVENT_START, startId));
+        double end = epochOrNone(r, GridPoints.EVENT_END, r.optional(GridPoints.EVENT_END, endId));
+        double frequency = positiveOrNone(r, GridPoints.FREQUENCY, r.optional(GridPoints.FREQUENCY, frequencyId));
+        if (r.problems == null) {
             if (!problems.isEmpty()) {
                 LOG.info("grid feed {} good again", device);
             }
             problems = List.of();
-            lastGood = new GridStatus((int) level, cap, priceElectricity, priceGas, start, end, frequency,
-                    outage != 0, true);
+            if (!sameAsLastGood((int) level, cap, priceElectricity, priceGas, start, end, frequency, outage != 0)) {
+                lastGood = new GridStatus((int) level, doubleOrNone(cap), priceElectricity, priceGas,
+                        instantOrNone(start), instantOrNone(end), doubleOrNone(frequency), outage != 0, true);
+            }
             return lastGood;
         }
         if (problems.isEmpty()) {
@@ -77,68 +95,115 @@ public final class ModbusGatewayGridFeed implements GridFeed {
         return problems;
     }
 
-    private static Optional<Double> positiveOrNone(Reading r, String point, double v) {
-        if (v == 0) {
-            return Optional.empty();
+    /**
+     * Whether the last good status holds exactly these values (NaN: none), so it can be handed
+     * out again: the signal changes a few times a day and is read every cycle.
+     */
+    private boolean sameAsLastGood(int level, double cap, double priceElectricity, double priceGas, double start,
+                                   double end, double frequency, boolean outage) {
+        GridStatus g = lastGood;
+        return g.good() && g.level() == level && g.outage() == outage
+                && sameBits(g.priceElectricity(), priceElectricity) && sameBits(g.priceGas(), priceGas)
+                && same(g.capLimitKw(), cap) && same(g.frequencyHz(), frequency)
+                && sameEpoch(g.eventStart(), start) && sameEpoch(g.eventEnd(), end);
+    }
+
+    private static boolean same(Optional<Double> held, double v) {
+        return Double.isNaN(v) ? held.isEmpty() : held.isPresent() && sameBits(held.get(), v);
+    }
+
+    private static boolean sameEpoch(Optional<Instant> held, double epochS) {
+        return Double.isNaN(epochS) ? held.isEmpty()
+                : held.isPresent() && held.get().getEpochSecond() == (long) epochS && held.get().getNano() == 0;
+    }
+
+    /** Equal as {@link Double#equals} sees it (what the record's equality compares). */
+    private static boolean sameBits(double a, double b) {
+        return Double.doubleToLongBits(a) == Double.doubleToLongBits(b);
+    }
+
+    private static Optional<Double> doubleOrNone(double v) {
+        return Double.isNaN(v) ? Optional.empty() : Optional.of(v);
+    }
+
+    private static Optional<Instant> instantOrNone(double epochS) {
+        return Double.isNaN(epochS) ? Optional.empty() : Optional.of(Instant.ofEpochSecond((long) epochS));
+    }
+
+    /** 0 and a missing point mean none (NaN); a negative value is a problem. */
+    private static double positiveOrNone(Reading r, String point, double v) {
+        if (Double.isNaN(v) || v == 0) {
+            return Double.NaN;
         }
         if (v < 0) {
             r.problem(point + " " + v + " is negative");
-            return Optional.empty();
+            return Double.NaN;
         }
-        return Optional.of(v);
+        return v;
     }
 
-    private static Optional<Instant> epochOrNone(Reading r, String point, double v) {
-        if (v == 0) {
-            return Optional.empty();
+    private static double epochOrNone(Reading r, String point, double v) {
+        if (Double.isNaN(v) || v == 0) {
+            return Double.NaN;
         }
         if (v < 0 || v != Math.rint(v)) {
             r.problem(point + " " + v + " is not an epoch second");
-            return Optional.empty();
+            return Double.NaN;
         }
-        return Optional.of(Instant.ofEpochSecond((long) v));
+        if (v > Instant.MAX.getEpochSecond()) {
+            Instant.ofEpochSecond((long) v); // out of Instant's range: throws here, as it always has
+        }
+        return v;
     }
 
+    /** One cycle's reading of the gateway: values are NaN where a point is absent or not usable. */
     private final class Reading {
         final ProcessImage image;
-        final List<String> problems = new ArrayList<>();
+        /** Null until the first problem (the usual cycle has none). */
+        List<String> problems;
 
         Reading(ProcessImage image) {
             this.image = image;
         }
 
         void problem(String p) {
+            if (problems == null) {
+                problems = new ArrayList<>();
+            }
             problems.add(p);
         }
 
-        double required(String point) {
-            return check(point, image.get(device, point)).orElse(Double.NaN);
-        }
-
-        /** Absent from the profile: none. Declared but not usable: a problem, like a required point. */
-        Optional<Double> optional(String point) {
-            PointId id = PointId.of(device, point);
-            if (!image.values().containsKey(id)) {
-                return Optional.empty();
-            }
+        double required(String point, PointId id) {
             return check(point, image.get(id));
         }
 
-        private Optional<Double> check(String point, PointValue v) {
+        /** Absent from the profile: none (NaN). Declared but not usable: a problem, like a required point. */
+        double optional(String point, PointId id) {
+            PointValue v = image.values().get(id);
+            if (v == null) {
+                if (!image.values().containsKey(id)) {
+                    return Double.NaN;
+                }
+                v = image.get(id);
+            }
+            return check(point, v);
+        }
+
+        private double check(String point, PointValue v) {
             if (!v.isGood()) {
                 problem(point + " is " + v.quality() + (v.reason().isEmpty() ? "" : " (" + v.reason() + ")"));
-                return Optional.empty();
+                return Double.NaN;
             }
             long age = image.takenAtMillis() - v.timestampMillis();
             if (age > maxAgeMs) {
                 problem(point + " is " + age + " ms old (max " + maxAgeMs + " ms)");
-                return Optional.empty();
+                return Double.NaN;
             }
             if (!Double.isFinite(v.value())) {
                 problem(point + " is not a number");
-                return Optional.empty();
+                return Double.NaN;
             }
-            return Optional.of(v.value());
+            return v.value();
         }
     }
 }

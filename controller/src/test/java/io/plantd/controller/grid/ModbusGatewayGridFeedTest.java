@@ -108,4 +108,51 @@ class ModbusGatewayGridFeedTest {
         assertThat(at(T0 + 1).good()).isFalse();
         assertThat(feed.problems()).containsExactly("cap_limit is BAD (timeout)");
     }
+
+    @Test
+    void anUnchangedSignalReadsTheSameAndEveryFieldThatChangesShows() {
+        java.util.Optional<Instant> start = java.util.Optional.of(Instant.ofEpochSecond(1_782_914_400));
+        goodSignal(T0);
+        GridStatus first = at(T0);
+        GridStatus expected = new GridStatus(2, java.util.Optional.of(8000.0), 0.45, 1.2, start,
+                java.util.Optional.empty(), java.util.Optional.empty(), false, true);
+        assertThat(first).isEqualTo(expected);
+        goodSignal(T0 + 1000);
+        assertThat(at(T0 + 1000)).isEqualTo(expected);
+
+        long t = T0 + 2000;
+        put(GridPoints.EVENT_LEVEL, 3, t);
+        expected = new GridStatus(3, expected.capLimitKw(), 0.45, 1.2, start, expected.eventEnd(),
+                expected.frequencyHz(), false, true);
+        assertThat(at(t)).isEqualTo(expected);
+        put(GridPoints.CAP_LIMIT, 0, t);
+        expected = new GridStatus(3, java.util.Optional.empty(), 0.45, 1.2, start, expected.eventEnd(),
+                expected.frequencyHz(), false, true);
+        assertThat(at(t)).isEqualTo(expected);
+        put(GridPoints.PRICE_ELECTRICITY, 0.5, t);
+        put(GridPoints.PRICE_GAS, 1.25, t);
+        expected = new GridStatus(3, expected.capLimitKw(), 0.5, 1.25, start, expected.eventEnd(),
+                expected.frequencyHz(), false, true);
+        assertThat(at(t)).isEqualTo(expected);
+        put(GridPoints.EVENT_START, 0, t);
+        put(GridPoints.EVENT_END, 1_782_918_000, t);
+        expected = new GridStatus(3, expected.capLimitKw(), 0.5, 1.25, java.util.Optional.empty(),
+                java.util.Optional.of(Instant.ofEpochSecond(1_782_918_000)), expected.frequencyHz(), false, true);
+        assertThat(at(t)).isEqualTo(expected);
+        put(GridPoints.OUTAGE, 1, t);
+        expected = new GridStatus(3, expected.capLimitKw(), 0.5, 1.25, expected.eventStart(), expected.eventEnd(),
+                expected.frequencyHz(), true, true);
+        assertThat(at(t)).isEqualTo(expected);
+        store.declare(PointId.of(GW, GridPoints.FREQUENCY), 60_000);
+        put(GridPoints.FREQUENCY, 59.5, t);
+        expected = new GridStatus(3, expected.capLimitKw(), 0.5, 1.25, expected.eventStart(), expected.eventEnd(),
+                java.util.Optional.of(59.5), true, true);
+        assertThat(at(t)).isEqualTo(expected);
+
+        // a bad cycle in between: not good, then the same values are good again
+        store.put(PointId.of(GW, GridPoints.PRICE_GAS), PointValue.bad("", "timeout", t + 1));
+        assertThat(at(t + 1).good()).isFalse();
+        put(GridPoints.PRICE_GAS, 1.25, t + 2);
+        assertThat(at(t + 2)).isEqualTo(expected);
+    }
 }

@@ -9,6 +9,7 @@ import io.plantd.controller.cycle.GridStatus;
 import io.plantd.controller.cycle.StepOutput;
 import io.plantd.controller.policy.DriveMode;
 import io.plantd.controller.policy.Reason;
+import io.plantd.drivers.point.PointId;
 import io.plantd.drivers.point.PointValue;
 import io.plantd.drivers.point.ProcessImage;
 import java.time.Instant;
@@ -26,6 +27,7 @@ abstract class BaselineStep implements CycleStep {
     protected final boolean[] engine;
     /** Why each unit is where it is (kept from the cycle that last changed it). */
     protected final Reason[] reasons;
+    private List<DriveCommand> lastCommands;
 
     BaselineStep(SiteConfig config) {
         this.config = config;
@@ -38,12 +40,28 @@ abstract class BaselineStep implements CycleStep {
     @Override
     public final StepOutput step(ProcessImage image, GridStatus grid, Instant now, List<Command> commands) {
         decide(image, grid, now.toEpochMilli());
-        List<DriveCommand> out = new ArrayList<>(chillers.size());
-        for (int i = 0; i < engine.length; i++) {
-            out.add(new DriveCommand(chillers.get(i).id(), engine[i] ? DriveMode.ENGINE : DriveMode.MOTOR, engine[i] ? 1 : 0,
-                    reasons[i], ""));
+        return new StepOutput(null, commands());
+    }
+
+    /** This cycle's commands: the previous list again while no unit changed (most seconds of a year). */
+    private List<DriveCommand> commands() {
+        boolean changed = lastCommands == null;
+        for (int i = 0; i < engine.length && !changed; i++) {
+            DriveCommand c = lastCommands.get(i);
+            changed = c.mode() != modeOf(i) || c.reason() != reasons[i];
         }
-        return new StepOutput(null, out);
+        if (changed) {
+            List<DriveCommand> out = new ArrayList<>(chillers.size());
+            for (int i = 0; i < engine.length; i++) {
+                out.add(new DriveCommand(chillers.get(i).id(), modeOf(i), engine[i] ? 1 : 0, reasons[i], ""));
+            }
+            lastCommands = List.copyOf(out);
+        }
+        return lastCommands;
+    }
+
+    private DriveMode modeOf(int i) {
+        return engine[i] ? DriveMode.ENGINE : DriveMode.MOTOR;
     }
 
     /** Sets {@link #engine} for this cycle. */
@@ -55,8 +73,18 @@ abstract class BaselineStep implements CycleStep {
         return v.isGood() ? v.value() : Double.NaN;
     }
 
-    protected double point(ProcessImage image, int chiller, String point) {
-        PointValue v = image.get(chillers.get(chiller).device(), point);
+    /** One point of every chiller, resolved once (a step reads them every second). */
+    protected PointId[] pointOfEach(String point) {
+        PointId[] ids = new PointId[chillers.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = PointId.of(chillers.get(i).device(), point);
+        }
+        return ids;
+    }
+
+    /** A point's value, NaN when not GOOD. */
+    protected static double point(ProcessImage image, PointId id) {
+        PointValue v = image.get(id);
         return v.isGood() ? v.value() : Double.NaN;
     }
 }

@@ -6,6 +6,7 @@ import io.plantd.controller.cycle.GridStatus;
 import io.plantd.controller.policy.ChillerPoints;
 import io.plantd.controller.policy.DriveMode;
 import io.plantd.controller.policy.Reason;
+import io.plantd.drivers.point.PointId;
 import io.plantd.drivers.point.ProcessImage;
 
 /**
@@ -26,6 +27,10 @@ final class ReactiveStep extends BaselineStep {
     private long lastMs = NEVER;
     private final boolean[] onEngine;
     private final boolean[] ready;
+    private final PointId[] runningIds;
+    private final PointId[] statusIds;
+    private final PointId[] readyIds;
+    private final PointId[] faultIds;
 
     ReactiveStep(SiteConfig config, double releaseKw, long releaseS) {
         super(config);
@@ -38,6 +43,10 @@ final class ReactiveStep extends BaselineStep {
         this.runS = new double[n];
         this.onEngine = new boolean[n];
         this.ready = new boolean[n];
+        this.runningIds = pointOfEach(ChillerPoints.ENGINE_RUNNING);
+        this.statusIds = pointOfEach(ChillerPoints.DRIVE_MODE_STATUS);
+        this.readyIds = pointOfEach(ChillerPoints.ENGINE_READY);
+        this.faultIds = pointOfEach(ChillerPoints.FAULT);
         java.util.Arrays.fill(changedAtMs, NEVER);
         for (int i = 0; i < n; i++) {
             startsMs[i] = new long[Math.max(1, chillers.get(i).engine().maxStartsPerHour())];
@@ -50,15 +59,15 @@ final class ReactiveStep extends BaselineStep {
         if (lastMs != NEVER) {
             double dt = Math.min(10, (nowMs - lastMs) / 1000.0);
             for (int i = 0; i < engine.length; i++) {
-                if (point(image, i, ChillerPoints.ENGINE_RUNNING) == 1) {
+                if (point(image, runningIds[i]) == 1) {
                     runS[i] += dt;
                 }
             }
         }
         lastMs = nowMs;
         for (int i = 0; i < engine.length; i++) {
-            onEngine[i] = point(image, i, ChillerPoints.DRIVE_MODE_STATUS) == DriveMode.ENGINE.code();
-            ready[i] = point(image, i, ChillerPoints.ENGINE_READY) == 1 && point(image, i, ChillerPoints.FAULT) == 0;
+            onEngine[i] = point(image, statusIds[i]) == DriveMode.ENGINE.code();
+            ready[i] = point(image, readyIds[i]) == 1 && point(image, faultIds[i]) == 0;
         }
         double site = siteKw(image);
         double cap = cap(grid, nowMs);

@@ -17,32 +17,42 @@ import java.util.Map;
  */
 public final class SimActuator {
     private final Map<String, Unit> units = new HashMap<>();
+    /** The units in device order, for the heartbeat (no iterator per cycle). */
+    private final Unit[] all;
+    /** Per command position, the unit the last command there went to: commands come in the same order every cycle. */
+    private Unit[] byPosition = new Unit[0];
     private long decisions;
     private long refused;
     private int heartbeat;
 
     private static final class Unit {
         final SimDevice device;
+        final String id;
         DriveMode lastMode;
         double lastSharePct = Double.NaN;
 
         Unit(SimDevice device) {
             this.device = device;
+            this.id = device.id();
         }
     }
 
     public SimActuator(SimDevices devices) {
+        List<Unit> list = new java.util.ArrayList<>();
         for (SimDevice d : devices.all()) {
             if (d.kind() == io.plantd.drivers.profile.DeviceKind.CHILLER) {
-                units.put(d.id(), new Unit(d));
+                Unit u = new Unit(d);
+                units.put(d.id(), u);
+                list.add(u);
             }
         }
+        this.all = list.toArray(Unit[]::new);
     }
 
     public void apply(List<DriveCommand> commands) {
         for (int i = 0; i < commands.size(); i++) {
             DriveCommand c = commands.get(i);
-            Unit u = units.get(c.chillerId());
+            Unit u = unitFor(i, c.chillerId());
             if (u == null) {
                 refused++;
                 continue;
@@ -68,9 +78,22 @@ public final class SimActuator {
             }
         }
         heartbeat = (heartbeat + 1) & 0xFFFF;
-        for (Unit u : units.values()) {
+        for (Unit u : all) {
             u.device.write(PointNames.Chiller.HEARTBEAT, heartbeat);
         }
+    }
+
+    /** The unit for the command at position {@code i}: the same as last cycle's when its id is equal. */
+    private Unit unitFor(int i, String chillerId) {
+        if (i < byPosition.length && byPosition[i] != null && byPosition[i].id.equals(chillerId)) {
+            return byPosition[i];
+        }
+        Unit u = units.get(chillerId);
+        if (i >= byPosition.length) {
+            byPosition = java.util.Arrays.copyOf(byPosition, i + 1);
+        }
+        byPosition[i] = u;
+        return u;
     }
 
     /** Drive-mode changes written. */

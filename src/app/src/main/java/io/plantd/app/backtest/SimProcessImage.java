@@ -13,64 +13,93 @@ import java.util.List;
  * The process image the controller would see, read in-process from the simulated devices' points
  * (same device and point names as the simulator serves over Modbus). The lean path for
  * accelerated runs: point ids are resolved once to slots of a fixed {@link PointTable}, refreshed
- * in place every second (array stores, no rehashing);
- * the image handed to the step wraps that map, which nobody writes while the step runs.
+ * in place every second; the image handed to the step wraps that map, which nobody writes while
+ * the step runs.
+ *
+ * <p>Every point of an answering device is read at {@link #read} (the plant moves after the
+ * step, so the numbers must be taken now), but only as a number: the {@link PointValue} is built
+ * when someone asks for it, with the same value, unit, quality and time the eager read gave. A
+ * third of the points (commands, heartbeat, counters) are never asked for by the controller.
  *
  * <p>A device that does not answer (scripted dropout) keeps its last values, which age to STALE
  * after {@code maxAgeMs} as a real poller's would.
  */
 public final class SimProcessImage {
     private final SimDevice[] devices;
-    private final String[][] names;
-    private final String[][] units;
-    private final int[][] slots;
+    /** Device d's points are slots {@code firstSlot[d]} to {@code firstSlot[d + 1]}, in {@code points()} order. */
+    private final int[] firstSlot;
+    private final String[] units;
+    private final double[] numbers;
+    /** Per slot, its device: the read time and whether it was ever read are kept per device. */
+    private final int[] deviceOf;
+    private final long[] readAtMs;
+    private final boolean[] everRead;
     private final PointTable values;
     private final long maxAgeMs;
 
     public SimProcessImage(SimDevices simDevices, long maxAgeMs) {
         List<SimDevice> all = simDevices.all();
         this.devices = all.toArray(SimDevice[]::new);
-        this.names = new String[devices.length][];
-        this.units = new String[devices.length][];
-        this.slots = new int[devices.length][];
+        this.firstSlot = new int[devices.length + 1];
         this.maxAgeMs = maxAgeMs;
         List<PointId> ids = new ArrayList<>();
+        List<String> unitList = new ArrayList<>();
+        List<Integer> deviceList = new ArrayList<>();
         for (int d = 0; d < devices.length; d++) {
-            List<SimPoint> points = devices[d].points();
-            names[d] = new String[points.size()];
-            units[d] = new String[points.size()];
-            slots[d] = new int[points.size()];
-            for (int p = 0; p < points.size(); p++) {
-                names[d][p] = points.get(p).name();
-                units[d][p] = points.get(p).unit();
-                slots[d][p] = ids.size();
-                ids.add(PointId.of(devices[d].id(), points.get(p).name()));
+            firstSlot[d] = ids.size();
+            for (SimPoint p : devices[d].points()) {
+                ids.add(PointId.of(devices[d].id(), p.name()));
+                unitList.add(p.unit());
+                deviceList.add(d);
             }
         }
-        this.values = new PointTable(ids);
+        firstSlot[devices.length] = ids.size();
+        this.units = unitList.toArray(String[]::new);
+        this.numbers = new double[ids.size()];
+        this.deviceOf = deviceList.stream().mapToInt(Integer::intValue).toArray();
+        this.readAtMs = new long[devices.length];
+        this.everRead = new boolean[devices.length];
+        // an empty slot is built from the number read; before the first read there is nothing
+        this.values = new PointTable(ids, slot -> everRead[deviceOf[slot]] ? fromNumber(slot) : null);
     }
 
     /** Reads every answering device now and returns the frozen image for this cycle. */
     public ProcessImage read(long nowMs) {
         for (int d = 0; d < devices.length; d++) {
             SimDevice device = devices[d];
-            int[] slot = slots[d];
+            int first = firstSlot[d];
+            int end = firstSlot[d + 1];
             if (device.responding()) {
-                String[] n = names[d];
-                String[] u = units[d];
-                for (int p = 0; p < slot.length; p++) {
-                    double v = device.read(n[p]);
-                    values.set(slot[p], Double.isFinite(v) ? PointValue.good(v, u[p], nowMs)
-                            : PointValue.bad(u[p], "not a number", nowMs));
+                for (int s = first; s < end; s++) {
+                    numbers[s] = device.readAt(s - first);
                 }
+                readAtMs[d] = nowMs;
+                everRead[d] = true;
+                values.clear(first, end);
             } else {
-                for (int s : slot) {
-                    PointValue old = values.at(s);
+                for (int s = first; s < end; s++) {
+                    PointValue old = lastValue(s);
                     values.set(s, old == null ? PointValue.missing("device not answering")
                             : old.agedAt(nowMs, maxAgeMs));
                 }
             }
         }
+        values.restartSequence();
         return new ProcessImage(nowMs, values);
+    }
+
+    /** What the slot showed in the previous image (built now if nobody asked for it then). */
+    private PointValue lastValue(int slot) {
+        PointValue shown = values.at(slot);
+        if (shown != null) {
+            return shown;
+        }
+        return everRead[deviceOf[slot]] ? fromNumber(slot) : null;
+    }
+
+    private PointValue fromNumber(int slot) {
+        double v = numbers[slot];
+        long at = readAtMs[deviceOf[slot]];
+        return Double.isFinite(v) ? PointValue.good(v, units[slot], at) : PointValue.bad(units[slot], "not a number", at);
     }
 }

@@ -49,6 +49,27 @@ public final class ChillerDevice implements SimDevice {
         };
     }
 
+    /** Positions of {@link RegisterMaps#CHILLER}; a test checks each against {@link #read(String)}. */
+    @Override
+    public double readAt(int index) {
+        return switch (index) {
+            case 0 -> chiller.commandCode();
+            case 1 -> chiller.commandSharePct();
+            case 2 -> chiller.heartbeat();
+            case 3 -> chiller.statusCode();
+            case 4 -> flag(chiller.engineReady());
+            case 5 -> flag(chiller.engineRunning());
+            case 6 -> flag(chiller.engineStartFailed());
+            case 7 -> flag(chiller.gasPressureLow());
+            case 8 -> flag(chiller.faulted());
+            case 9 -> chiller.motorKw();
+            case 10 -> chiller.tons();
+            case 11 -> chiller.engineRunHours();
+            case 12 -> chiller.starts();
+            default -> throw new IndexOutOfBoundsException("chiller has no point " + index);
+        };
+    }
+
     @Override
     public boolean responding() {
         return plant.responding(id());

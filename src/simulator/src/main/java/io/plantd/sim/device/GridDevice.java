@@ -39,6 +39,23 @@ public final class GridDevice implements SimDevice {
         };
     }
 
+    /** Positions of {@link RegisterMaps#GRID}; a test checks each against {@link #read(String)}. */
+    @Override
+    public double readAt(int index) {
+        GridModel g = plant.grid();
+        return switch (index) {
+            case 0 -> g.eventLevel();
+            case 1 -> g.outage() ? 1 : 0;
+            case 2 -> g.capLimitKw();
+            case 3 -> g.priceElectricity();
+            case 4 -> g.priceGas();
+            case 5 -> g.eventStartEpochS();
+            case 6 -> g.eventEndEpochS();
+            case 7 -> g.frequencyHz();
+            default -> throw new IndexOutOfBoundsException("grid gateway has no point " + index);
+        };
+    }
+
     @Override
     public boolean responding() {
         return plant.responding(ID);

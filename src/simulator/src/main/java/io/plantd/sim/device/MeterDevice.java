@@ -32,6 +32,17 @@ public final class MeterDevice implements SimDevice {
         };
     }
 
+    /** Positions of {@link RegisterMaps#METER}; a test checks each against {@link #read(String)}. */
+    @Override
+    public double readAt(int index) {
+        return switch (index) {
+            case 0 -> plant.meter().siteKw();
+            case 1 -> plant.meter().itKw();
+            case 2 -> plant.meter().frequencyHz();
+            default -> throw new IndexOutOfBoundsException("meter has no point " + index);
+        };
+    }
+
     @Override
     public boolean responding() {
         return plant.responding(ID);

@@ -24,6 +24,14 @@ public interface SimDevice {
     /** The engineering value the device shows now (faults included). */
     double read(String point);
 
+    /**
+     * The value of the point at {@code index} of {@link #points()}: the same as {@link #read(String)}
+     * with its name, for callers that read every point every simulated second.
+     */
+    default double readAt(int index) {
+        return read(points().get(index).name());
+    }
+
     /** False when the device does not answer (scripted dropout). */
     boolean responding();
 
