@@ -10,6 +10,9 @@ import java.util.SplittableRandom;
  * exercises each of them once; times and targets are random.
  */
 public record WireFaultPlan(List<WireFault> faults, List<Long> killsAtS) {
+    /** Every fault is over this long before the run ends. */
+    static final long END_MARGIN_S = 1200;
+
     public WireFaultPlan {
         faults = List.copyOf(faults);
         killsAtS = List.copyOf(killsAtS);
@@ -45,14 +48,20 @@ public record WireFaultPlan(List<WireFault> faults, List<Long> killsAtS) {
 
     private static WireFault draw(SplittableRandom r, WireFault.Kind kind, long seconds, List<String> stalingTargets,
                                   List<String> allDevices) {
-        // after the first engines have started, and ended well before the run does
-        long at = 600 + r.nextLong(Math.max(1, seconds - 1800));
-        return switch (kind) {
-            case SOCKET_DROP -> new WireFault(kind, pick(r, allDevices), at, 0);
-            case DEVICE_TIMEOUT, EXCEPTION_RESPONSES -> new WireFault(kind, pick(r, stalingTargets), at,
-                    60 + r.nextLong(540));
-            case BROKER_OUTAGE -> new WireFault(kind, WireFault.BROKER, at, 120 + r.nextLong(1080));
+        long duration = switch (kind) {
+            case SOCKET_DROP -> 0;
+            case DEVICE_TIMEOUT, EXCEPTION_RESPONSES -> 60 + r.nextLong(540);
+            case BROKER_OUTAGE -> 120 + r.nextLong(1080);
         };
+        // after the first engines have started, and over at least END_MARGIN_S before the run ends,
+        // so the recovery (a reconnect, an alarm clearing) can still be seen
+        long at = 600 + r.nextLong(Math.max(1, seconds - 600 - END_MARGIN_S - duration));
+        String target = switch (kind) {
+            case SOCKET_DROP -> pick(r, allDevices);
+            case DEVICE_TIMEOUT, EXCEPTION_RESPONSES -> pick(r, stalingTargets);
+            case BROKER_OUTAGE -> WireFault.BROKER;
+        };
+        return new WireFault(kind, target, at, duration);
     }
 
     /** Overlaps a kill or the 10 minutes after it (the new JVM starting, alarms re-raised). */
