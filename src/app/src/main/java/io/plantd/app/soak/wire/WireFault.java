@@ -18,6 +18,11 @@ public record WireFault(Kind kind, String target, long atS, long durationS) {
 
     public static final String BROKER = "mqtt";
 
+    /** The alarm plantd raises when this fault's device goes quiet: the meter's, or its chiller's. */
+    public String staleAlarm() {
+        return target.equals("meter") ? "meter-stale" : "chiller-stale-" + target;
+    }
+
     public long endS() {
         return atS + durationS;
     }
@@ -28,8 +33,7 @@ public record WireFault(Kind kind, String target, long atS, long durationS) {
      */
     public java.util.Optional<String> expectedAlarm() {
         return switch (kind) {
-            case DEVICE_TIMEOUT, EXCEPTION_RESPONSES -> java.util.Optional.of(
-                    target.equals("meter") ? "meter-stale" : "chiller-stale-" + target);
+            case DEVICE_TIMEOUT, EXCEPTION_RESPONSES -> java.util.Optional.of(staleAlarm());
             case SOCKET_DROP, BROKER_OUTAGE -> java.util.Optional.empty();
         };
     }

@@ -117,7 +117,7 @@ public record WireSoakReport(
                     }
                 }
                 case SOCKET_DROP -> {
-                    String id = a.fault().target().equals("meter") ? "meter-stale" : "chiller-stale-" + a.fault().target();
+                    String id = a.fault().staleAlarm();
                     boolean raisedAfter = in.log().entries().stream().anyMatch(e -> e.event().equals("alarm-raised")
                             && e.text("alarm").equals(id) && between(at(e, in.scenarioStart()), a.onS(), a.onS() + 60));
                     if (raisedAfter) {
