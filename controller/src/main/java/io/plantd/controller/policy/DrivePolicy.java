@@ -232,14 +232,17 @@ public final class DrivePolicy {
         }
         if (s.startPending() && !s.engineConfirmed()) {
             double waitedS = (nowMs - s.pendingStartAtMs()) / 1000.0;
-            if (r.engineStartFailed() || waitedS > leadS * 1.5) {
-                String lostControl = lostControl(r, blindMs);
-                if (lostControl != null) {
-                    s.abandonPendingStart();
-                    localRevert(i, s, c, "engine not running " + Math.round(waitedS) + " s after start command",
-                            lostControl, out);
-                    return;
-                }
+            // back after a long outage with the engine still off: the start was out of plantd's hands
+            boolean stoppedWhileBlind = blindMs >= WATCHDOG_BLIND_MS && r.engineRunningKnown() && !r.engineRunning();
+            boolean timedOut = waitedS > leadS * 1.5;
+            String lostControl = lostControl(r, blindMs);
+            if (lostControl != null && (timedOut || stoppedWhileBlind)) {
+                s.abandonPendingStart();
+                localRevert(i, s, c, "engine not running " + Math.round(waitedS) + " s after start command",
+                        lostControl, out);
+                return;
+            }
+            if (r.engineStartFailed() || timedOut) {
                 String why = r.engineStartFailed() ? "engine reported start failure after " + Math.round(waitedS) + " s"
                         : "engine not running " + Math.round(waitedS) + " s after start command (limit 1.5 × L = "
                         + Math.round(leadS * 1.5) + " s)";

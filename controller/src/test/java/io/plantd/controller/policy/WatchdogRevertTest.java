@@ -196,6 +196,58 @@ class WatchdogRevertTest {
     }
 
     @Test
+    void aStartLostInALongOutageIsHandledAtOnceAndIsNotAFailToStart() {
+        Harness h = new Harness(TestSite.site().chiller("ch1", 500, false).chiller("ch2", 500, false).build());
+        h.plant.itKw = 9500;
+        h.plant.otherKw = 300;
+        h.tick();
+        String first = h.allChanges().stream().filter(c -> c.to() == DriveMode.ENGINE)
+                .map(CommandChange::chillerId).findFirst().orElseThrow();
+        FakePlant.Unit unit = h.plant.unit(first);
+        h.run(10);
+        unit.heartbeatLost = true;
+        unit.quality = Quality.STALE;
+        h.run(60);
+        unit.watchdogRevert();
+        h.run(40); // back well inside 1.5 × L = 450 s
+        unit.quality = Quality.GOOD;
+        unit.heartbeatBack(h.now.toEpochMilli()); // restarting from the ENGINE command in its register
+
+        CommandChange c = h.runUntilChange(first, 1);
+
+        assertThat(c).isNotNull();
+        assertThat(c.reason()).isEqualTo(Reason.CHILLER_LOCAL_REVERT);
+        assertThat(c.detail()).contains("after start command").contains("unreachable for 100 s");
+        assertThat(h.alarm("engine-fail-to-start-" + first)).isEmpty();
+        assertThat(lockedOut(h, first)).isFalse();
+        // at once, not at 1.5 × L: the prediction stops counting on an engine that is not coming
+        assertThat(h.status(first).commanded()).isEqualTo(DriveMode.MOTOR);
+        assertThat(h.last.report().site().predictedKw()).isGreaterThan(h.outputs.get(h.outputs.size() - 2)
+                .report().site().predictedKw());
+    }
+
+    @Test
+    void aStartStillUnderWayAfterAShortOutageKeepsItsFailToStartTimer() {
+        Harness h = new Harness(TestSite.site().chiller("ch1", 500, false).chiller("ch2", 500, false).build());
+        h.plant.itKw = 9500;
+        h.plant.otherKw = 300;
+        h.tick();
+        String first = h.allChanges().stream().filter(c -> c.to() == DriveMode.ENGINE)
+                .map(CommandChange::chillerId).findFirst().orElseThrow();
+        FakePlant.Unit unit = h.plant.unit(first);
+        unit.failsToStart = true;
+        h.run(10);
+        unit.quality = Quality.STALE;
+        h.run(20);
+        unit.quality = Quality.GOOD;
+
+        CommandChange c = h.runUntilChange(first, 460);
+
+        assertThat(c.reason()).isEqualTo(Reason.ENGINE_FAIL_TO_START);
+        assertThat(lockedOut(h, first)).isTrue();
+    }
+
+    @Test
     void aStartThatNeverHappensBecauseTheUnitIsLocalIsNotAFailToStart() {
         Harness h = new Harness(TestSite.site().chiller("ch1", 500, false).chiller("ch2", 500, false).build());
         h.plant.itKw = 9500;
