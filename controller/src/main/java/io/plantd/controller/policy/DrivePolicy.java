@@ -17,7 +17,7 @@ import java.util.List;
  * state's timers, start history and lock-outs, as the rules require.
  *
  * <p>Order within a cycle: stale chillers are held; engine safety (fail-to-start, trip, gas
- * loss) forces motor; overrides apply where safety allows; then with the prediction
+ * loss) and a unit that left plantd's control (watchdog revert to LOCAL) force motor; overrides apply where safety allows; then with the prediction
  * {@code P = base forecast + Σ expected chiller kW under its command}: grid outage puts every
  * eligible engine on; P above the effective cap dispatches engines (blend shares first, then
  * eligible units, most kW first); otherwise one engine at a time may return to motor after the
@@ -29,6 +29,11 @@ public final class DrivePolicy {
     static final double SHARE_STEP = 0.05;
     /** A confirmed-running engine that still has not carried the load after this many L stops being timed. */
     static final double LEAD_MEASURE_GIVE_UP = 3.0;
+    /**
+     * A chiller unreachable this long had its heartbeat writes fail for as long: long enough for a
+     * typical unit watchdog (60 s, DOMAIN-NOTES) to have reverted it to local control.
+     */
+    static final long WATCHDOG_BLIND_MS = 60_000;
 
     private final SiteConfig config;
     private final List<ChillerConfig> chillers;
@@ -131,6 +136,7 @@ public final class DrivePolicy {
         out.mode[i] = s.commanded();
         out.share[i] = s.engineShare();
         if (r.stale()) {
+            s.seenStale(nowMs);
             // a lockout is plant state, not a reading: its alarm holds while the chiller's data is stale
             lockoutAlarm(c, s, nowMs, out);
             fixed[i] = true;
@@ -143,6 +149,7 @@ public final class DrivePolicy {
                     c.id() + " data not fresh: " + r.staleBecause() + "; dropped from dispatch");
             return;
         }
+        long blindMs = s.seenFresh(nowMs);
         boolean adoptNow = !s.adopted()
                 || (s.commanded() == DriveMode.LOCAL && s.overrideAt(nowMs) == OverrideMode.AUTO);
         if (adoptNow) {
@@ -156,7 +163,7 @@ public final class DrivePolicy {
                     + (r.engineRunning() ? " (engine running)" : "");
         }
         if (s.onEngineSide()) {
-            supervise(i, r, s, c, leadS, nowMs, out);
+            supervise(i, r, s, c, leadS, blindMs, nowMs, out);
         }
         lockoutAlarm(c, s, nowMs, out);
         if (!fixed[i]) {
@@ -171,6 +178,11 @@ public final class DrivePolicy {
             Reason why = eligibility.toKeepRunning(r, s, nowMs);
             out.eligible[i] = why == null;
             out.ineligibleBecause[i] = why == null ? "" : why + ": " + eligibility.detail();
+        } else if (out.reason[i] == Reason.CHILLER_LOCAL_REVERT) {
+            // the stop is recorded when the MOTOR command is committed; its min off starts now
+            out.eligible[i] = false;
+            out.ineligibleBecause[i] = Reason.ENGINE_MIN_OFF + ": engine stopped just now, min off "
+                    + c.engine().minOffS() + " s";
         } else {
             // forced or overridden: still show whether the engine could start, and why not
             Reason why = eligibility.toStart(r, s, c.engine(), nowMs, true);
@@ -197,12 +209,20 @@ public final class DrivePolicy {
         s.adopt(as, share, r.engineRunning(), nowMs);
     }
 
-    /** Start confirmation, lead-time measurement, fail-to-start, trip and gas loss of an engine-side unit. */
-    private void supervise(int i, ChillerReading r, ChillerState s, ChillerConfig c, double leadS, long nowMs,
-                           PolicyResult out) {
+    /**
+     * Start confirmation, lead-time measurement, fail-to-start, trip, gas loss and loss of control
+     * of an engine-side unit. {@code blindMs}: how long the chiller was stale before this cycle.
+     */
+    private void supervise(int i, ChillerReading r, ChillerState s, ChillerConfig c, double leadS, long blindMs,
+                           long nowMs, PolicyResult out) {
         long lockoutUntil = nowMs + c.engine().lockoutS() * 1000;
         // an unreadable engine_running is not a trip: hold until the point reads again
         if (s.engineConfirmed() && ((r.engineRunningKnown() && !r.engineRunning()) || r.engineStartFailed())) {
+            String lostControl = lostControl(r, blindMs);
+            if (lostControl != null) {
+                localRevert(i, s, c, "engine stopped", lostControl, out);
+                return;
+            }
             String why = r.engineStartFailed() ? "engine reports a failure" : "engine stopped running";
             s.lockOut(lockoutUntil, "trip: " + why);
             forceMotor(i, s, Reason.ENGINE_TRIP, c.id() + " engine trip (" + why + "): back to motor, locked out "
@@ -212,7 +232,17 @@ public final class DrivePolicy {
         }
         if (s.startPending() && !s.engineConfirmed()) {
             double waitedS = (nowMs - s.pendingStartAtMs()) / 1000.0;
-            if (r.engineStartFailed() || waitedS > leadS * 1.5) {
+            // back after a long outage with the engine still off: the start was out of plantd's hands
+            boolean stoppedWhileBlind = blindMs >= WATCHDOG_BLIND_MS && r.engineRunningKnown() && !r.engineRunning();
+            boolean timedOut = waitedS > leadS * 1.5;
+            String lostControl = lostControl(r, blindMs);
+            if (lostControl != null && (timedOut || stoppedWhileBlind)) {
+                s.abandonPendingStart();
+                localRevert(i, s, c, "engine not running " + Math.round(waitedS) + " s after start command",
+                        lostControl, out);
+                return;
+            }
+            if (r.engineStartFailed() || timedOut) {
                 String why = r.engineStartFailed() ? "engine reported start failure after " + Math.round(waitedS) + " s"
                         : "engine not running " + Math.round(waitedS) + " s after start command (limit 1.5 × L = "
                         + Math.round(leadS * 1.5) + " s)";
@@ -242,6 +272,38 @@ public final class DrivePolicy {
         if (keep != null) {
             forceMotor(i, s, keep, c.id() + " engine cannot run (" + eligibility.detail() + "): back to motor", out);
         }
+    }
+
+    /**
+     * Why a stopped (or never started) engine is a loss of control rather than an engine fault, or
+     * null when it must be treated as a fault. Only when the unit reports its engine healthy (every
+     * flag readable and clear: an unreadable one counts against it) and either reports LOCAL (its
+     * heartbeat watchdog, or its own panel, took over) or is back on motor after being unreachable
+     * long enough for the watchdog to revert it. A stop while the unit reports ENGINE or BLEND stays
+     * a trip.
+     */
+    private static String lostControl(ChillerReading r, long blindMs) {
+        boolean engineHealthy = r.engineReady() && !r.engineStartFailed() && !r.fault() && !r.gasPressureLow();
+        if (!engineHealthy) {
+            return null;
+        }
+        if (r.actualMode() == DriveMode.LOCAL) {
+            return "the unit reports LOCAL control";
+        }
+        if (r.actualMode() == DriveMode.MOTOR && blindMs >= WATCHDOG_BLIND_MS) {
+            return "the unit was unreachable for " + blindMs / 1000 + " s";
+        }
+        return null;
+    }
+
+    /** Back to motor without a lockout: min off and the start limits govern the next start. */
+    private void localRevert(int i, ChillerState s, ChillerConfig c, String what, String lostControl,
+                             PolicyResult out) {
+        forceMotor(i, s, Reason.CHILLER_LOCAL_REVERT, c.id() + " " + what + " while " + lostControl
+                + " (its heartbeat watchdog reverts it to local control): not an engine fault, no lockout; "
+                + "commanded back to motor, next start after min off " + c.engine().minOffS() + " s", out);
+        out.alarm("chiller-local-revert-" + c.id(), Severity.WARNING, c.id() + " left plantd's control: " + what
+                + " while " + lostControl + "; commanded back to motor, engine not locked out");
     }
 
     private void forceMotor(int i, ChillerState s, Reason reason, String detail, PolicyResult out) {

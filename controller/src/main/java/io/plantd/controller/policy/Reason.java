@@ -16,6 +16,12 @@ public enum Reason {
     ENGINE_LOCKED_OUT,
     ENGINE_FAIL_TO_START,
     ENGINE_TRIP,
+    /**
+     * The engine stopped because the unit left plantd's control (it reports LOCAL, or was
+     * unreachable long enough for its heartbeat watchdog to revert it), not because of an engine
+     * fault: back to motor without a lockout.
+     */
+    CHILLER_LOCAL_REVERT,
     GAS_LOSS,
     CHILLER_FAULT,
     CHILLER_STALE_HOLD,

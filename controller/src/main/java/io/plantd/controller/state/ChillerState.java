@@ -55,6 +55,9 @@ public final class ChillerState {
 
     private long releaseSinceMs = NEVER;
 
+    /** First cycle of the current run of stale readings (not persisted: a restart re-adopts the unit). */
+    private long staleSinceMs = NEVER;
+
     public ChillerState(String id) {
         this.id = id;
     }
@@ -378,5 +381,24 @@ public final class ChillerState {
 
     public void releaseSince(long ms) {
         releaseSinceMs = ms;
+    }
+
+    // ---- out of sight --------------------------------------------------------------------
+
+    /** Records a cycle whose readings of this chiller were stale; the first one starts the run. */
+    public void seenStale(long nowMs) {
+        if (staleSinceMs == NEVER) {
+            staleSinceMs = nowMs;
+        }
+    }
+
+    /**
+     * Records a cycle with fresh readings and returns for how long the chiller had been out of
+     * sight before it (0 when the previous cycle saw it fresh).
+     */
+    public long seenFresh(long nowMs) {
+        long blindMs = staleSinceMs == NEVER ? 0 : Math.max(0, nowMs - staleSinceMs);
+        staleSinceMs = NEVER;
+        return blindMs;
     }
 }

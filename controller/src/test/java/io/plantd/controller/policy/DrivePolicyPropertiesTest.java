@@ -81,7 +81,7 @@ class DrivePolicyPropertiesTest {
                 startAt.put(c.chillerId(), e.getKey());
             } else if (RandomPlantRun.engineSide(c.from()) && !RandomPlantRun.engineSide(c.to())) {
                 assertThat(c.reason()).isIn(Reason.CAP_RELEASED, Reason.ENGINE_FAIL_TO_START, Reason.ENGINE_TRIP,
-                        Reason.GAS_LOSS, Reason.ENGINE_LOCKED_OUT);
+                        Reason.CHILLER_LOCAL_REVERT, Reason.GAS_LOSS, Reason.ENGINE_LOCKED_OUT);
                 if (c.reason() == Reason.CAP_RELEASED && startAt.containsKey(c.chillerId())) {
                     int ran = e.getKey() - startAt.get(c.chillerId());
                     assertThat(ran).as("%s ran %d s", c.chillerId(), ran)

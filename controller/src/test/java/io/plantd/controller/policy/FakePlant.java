@@ -101,6 +101,8 @@ final class FakePlant {
         /** Seconds from command to load off the grid (the unit's true lead time). */
         double trueLeadS = 240;
         Quality quality = Quality.GOOD;
+        /** plantd's writes do not reach the unit: it ignores commands (its watchdog is running down). */
+        boolean heartbeatLost;
         /** Per-point quality overrides (point name → quality). */
         final Map<String, Quality> pointQuality = new HashMap<>();
         DriveMode lastCommand;
@@ -128,6 +130,9 @@ final class FakePlant {
         }
 
         void command(DriveMode mode, double newShare, long nowMs) {
+            if (heartbeatLost) {
+                return;
+            }
             commandsReceived++;
             if (mode == lastCommand && (mode != DriveMode.BLEND || newShare == targetShare)) {
                 return;
@@ -166,6 +171,31 @@ final class FakePlant {
             }
             if (engineRunning && gasLow) {
                 trip();
+            }
+        }
+
+        /** The unit's heartbeat watchdog ran out: local control, its own choice is motor. */
+        void watchdogRevert() {
+            actual = DriveMode.LOCAL;
+            engineRunning = false;
+            startCommandAtMs = -1;
+            share = 0;
+        }
+
+        /**
+         * Heartbeats reach the unit again: it follows the drive command still in its register (the
+         * last one written), restarting its engine if that was ENGINE.
+         */
+        void heartbeatBack(long nowMs) {
+            heartbeatLost = false;
+            if (actual == DriveMode.LOCAL && !engineRunning) {
+                actual = DriveMode.MOTOR; // remote again: what it runs on until the command takes effect
+            }
+            DriveMode register = lastCommand;
+            lastCommand = null;
+            if (register != null) {
+                command(register, targetShare, nowMs);
+                commandsReceived--;
             }
         }
 

@@ -15,7 +15,9 @@ import java.util.Map;
  * decision log (both on simulated time). A second over the cap is excused while a device fault or
  * a restart gap is active or recovering ({@link WireSoakRun#RECOVERY_S}), when no unit could take
  * more load, or while plantd itself declared the cap infeasible; socket drops and broker outages
- * excuse nothing, because neither may disturb control.
+ * excuse nothing, because neither may disturb control. No engine fault is injected, so an
+ * engine-trip or fail-to-start alarm names an engine fault for what was a network fault (a
+ * chiller's watchdog reverting it to LOCAL is reported as {@code chiller-local-revert-<id>}).
  */
 public record WireSoakReport(
         WireSoakRun.Settings settings,
@@ -36,6 +38,10 @@ public record WireSoakReport(
         int spuriousAlarmsAfterSocketDrops,
         long alarmsRaised,
         long alarmMessagesSeenByBms,
+        /** engine-trip-* and engine-fail-to-start-* raised: none is injected, so each is misattributed. */
+        long engineFaultAlarms,
+        /** chiller-local-revert-* raised: a chiller's watchdog took it to LOCAL while plantd could not reach it. */
+        long localRevertAlarms,
         int tornLogLines,
         int conservativeRestores,
         List<String> uncaught,
@@ -133,6 +139,9 @@ public record WireSoakReport(
         }
 
         long raised = in.log().entries().stream().filter(e -> e.event().equals("alarm-raised")).count();
+        long engineFaults = raisedStartingWith(in.log(), "engine-trip-") + raisedStartingWith(in.log(),
+                "engine-fail-to-start-");
+        long reverts = raisedStartingWith(in.log(), "chiller-local-revert-");
         int conservative = 0;
         List<String> uncaught = new ArrayList<>();
         Map<String, Integer> errors = new java.util.TreeMap<>();
@@ -154,7 +163,13 @@ public record WireSoakReport(
         return new WireSoakReport(in.settings(), in.seconds(), in.wallSeconds(), over, byFault, noEngine,
                 byInfeasible, controller, worst, in.engineStarts(), in.maxStartsInAnyHour(), in.startsLimit(),
                 List.copyOf(session.incarnations), faults, reconnect, spurious, raised, in.alarmMessagesSeen(),
+                engineFaults, reverts,
                 in.log().unreadable().size(), conservative, uncaught, errors);
+    }
+
+    private static long raisedStartingWith(DecisionLogFile.Contents log, String prefix) {
+        return log.entries().stream().filter(e -> e.event().equals("alarm-raised") && e.text("alarm").startsWith(prefix))
+                .count();
     }
 
     /** Per alarm id, the simulated-time spans it was raised (still raised at the end: to the end). */
@@ -206,7 +221,7 @@ public record WireSoakReport(
     public boolean passed() {
         return controllerOverCapS == 0 && maxStartsInAnyHour <= startsPerHourLimit && crashes() == 0
                 && uncaught.isEmpty() && errorLines.isEmpty() && brokerOutagesNotRecovered() == 0
-                && cleanFinalStop();
+                && engineFaultAlarms == 0 && cleanFinalStop();
     }
 
     public String toMarkdown(String command) {
@@ -235,6 +250,8 @@ public record WireSoakReport(
         row(b, "alarms raised (decision log) / alarm messages the BMS client received",
                 alarmsRaised + " / " + alarmMessagesSeenByBms);
         row(b, "stale alarms within 60 s of a socket drop (should be 0)", Integer.toString(spuriousAlarmsAfterSocketDrops));
+        row(b, "engine-trip / fail-to-start alarms (no engine fault injected: should be 0) / watchdog reverts "
+                + "(chiller-local-revert)", engineFaultAlarms + " / " + localRevertAlarms);
         row(b, "broker outages: plantd back online after each (wall s to reconnect, max)",
                 faults.get(WireFault.Kind.BROKER_OUTAGE)[2] + " of " + faults.get(WireFault.Kind.BROKER_OUTAGE)[0]
                         + String.format(Locale.ROOT, " (%.1f s)", reconnectWallS.stream().mapToDouble(d -> d).max()

@@ -47,7 +47,9 @@ class WireSoakReportTest {
                 alarm("alarm-cleared", "meter-stale", 2110),
                 alarm("alarm-raised", "cap-infeasible", 5990),
                 alarm("alarm-cleared", "cap-infeasible", 6100),
-                alarm("alarm-raised", "chiller-stale-ch2", 4020)), List.of("decisions.jsonl:7: {\"ts\":"));
+                alarm("alarm-raised", "chiller-stale-ch2", 4020),
+                alarm("alarm-raised", "chiller-local-revert-ch1", 3090),
+                alarm("alarm-raised", "engine-trip-ch1", 3095)), List.of("decisions.jsonl:7: {\"ts\":"));
 
         WireSoakReport r = WireSoakReport.judge(new WireSoakReport.Inputs(settings, 10_000, START, session, over, log,
                 List.of(WALL.minusSeconds(60), WALL.plusSeconds(3)), 12, 9, 2, 4, 100));
@@ -68,12 +70,15 @@ class WireSoakReportTest {
         assertThat(r.cleanFinalStop()).isTrue();
         assertThat(r.conservativeRestores()).isEqualTo(1);
         assertThat(r.tornLogLines()).isEqualTo(1);
-        assertThat(r.alarmsRaised()).isEqualTo(3);
+        assertThat(r.alarmsRaised()).isEqualTo(5);
+        assertThat(r.engineFaultAlarms()).as("no engine fault is injected").isEqualTo(1);
+        assertThat(r.localRevertAlarms()).isEqualTo(1);
         assertThat(r.errorLines()).containsExactly(
                 java.util.Map.entry("ERROR [mqtt-worker] i.p.c.m.MqttNorthbound - worker error", 1));
         assertThat(r.passed()).as("3 s over the cap are the controller's").isFalse();
         assertThat(r.toMarkdown("test")).contains("| seconds over the cap attributable to the controller | 3 |")
                 .contains("| restart gaps (SIGKILL to /healthz, simulated s) | 200 |").contains("\nFAILED\n")
+                .contains("(chiller-local-revert) | 1 / 1 |")
                 .endsWith("  1 × ERROR [mqtt-worker] i.p.c.m.MqttNorthbound - worker error\n");
     }
 
