@@ -1,5 +1,6 @@
 package io.plantd.app.soak.wire;
 
+import io.plantd.controller.metrics.PromText;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -32,9 +33,12 @@ final class MetricsEndpoint {
         return get("/healthz").map(r -> r.statusCode() == 200).orElse(false);
     }
 
-    /** The Prometheus exposition, if the endpoint answers. */
-    Optional<PrometheusText> scrape() {
-        return get("/metrics").filter(r -> r.statusCode() == 200).map(r -> PrometheusText.parse(r.body()));
+    /**
+     * The Prometheus exposition, if the endpoint answers. Read strictly, as the metrics tests read
+     * it: an exposition Prometheus would reject throws, naming the line.
+     */
+    Optional<PromText> scrape() {
+        return get("/metrics").filter(r -> r.statusCode() == 200).map(r -> PromText.parse(r.body()));
     }
 
     private Optional<HttpResponse<String>> get(String path) {

@@ -264,7 +264,7 @@ public final class WireSoakRun {
                 metrics.scrape().ifPresent(m -> {
                     cycles = m.sum("plantd_cycle_duration_seconds_count");
                     overruns = m.sum("plantd_cycle_overruns_total");
-                    heapMb = Math.max(heapMb, m.sum("jvm_memory_used_bytes", "area=\"heap\"") / 1048576.0);
+                    heapMb = Math.max(heapMb, m.sum("jvm_memory_used_bytes", "area", "heap") / 1048576.0);
                 });
                 daemon.rssBytes().ifPresent(b -> maxRssMb = Math.max(maxRssMb, b / 1048576.0));
             }
