@@ -66,19 +66,18 @@ public final class ModbusGatewayGridFeed implements GridFeed {
         double priceElectricity = r.required(GridPoints.PRICE_ELECTRICITY, priceElectricityId);
         double priceGas = r.required(GridPoints.PRICE_GAS, priceGasId);
         double outage = r.required(GridPoints.OUTAGE, outageId);
-        double cap = positiveOrNone(r, GridPoints.CAP_LIMIT, r.optional(GridPoints.CAP_LIMIT, capId));
-        double start = epochOrNone(r, GridPoints.EVENT_START, r.optional(GridPoints.EVENT_START, startId));
-        double end = epochOrNone(r, GridPoints.EVENT_END, r.optional(GridPoints.EVENT_END, endId));
-        double frequency = positiveOrNone(r, GridPoints.FREQUENCY, r.optional(GridPoints.FREQUENCY, frequencyId));
+        Optional<Double> cap = positiveOrNone(r, GridPoints.CAP_LIMIT, r.optional(GridPoints.CAP_LIMIT, capId));
+        Optional<Instant> start = epochOrNone(r, GridPoints.EVENT_START, r.optional(GridPoints.EVENT_START, startId));
+        Optional<Instant> end = epochOrNone(r, GridPoints.EVENT_END, r.optional(GridPoints.EVENT_END, endId));
+        Optional<Double> frequency =
+                positiveOrNone(r, GridPoints.FREQUENCY, r.optional(GridPoints.FREQUENCY, frequencyId));
         if (r.problems == null) {
             if (!problems.isEmpty()) {
                 LOG.info("grid feed {} good again", device);
             }
             problems = List.of();
-            if (!sameAsLastGood((int) level, cap, priceElectricity, priceGas, start, end, frequency, outage != 0)) {
-                lastGood = new GridStatus((int) level, doubleOrNone(cap), priceElectricity, priceGas,
-                        instantOrNone(start), instantOrNone(end), doubleOrNone(frequency), outage != 0, true);
-            }
+            lastGood = new GridStatus((int) level, cap, priceElectricity, priceGas, start, end, frequency,
+                    outage != 0, true);
             return lastGood;
         }
         if (problems.isEmpty()) {
@@ -95,65 +94,33 @@ public final class ModbusGatewayGridFeed implements GridFeed {
         return problems;
     }
 
-    /**
-     * Whether the last good status holds exactly these values (NaN: none), so it can be handed
-     * out again: the signal changes a few times a day and is read every cycle.
-     */
-    private boolean sameAsLastGood(int level, double cap, double priceElectricity, double priceGas, double start,
-                                   double end, double frequency, boolean outage) {
-        GridStatus g = lastGood;
-        return g.good() && g.level() == level && g.outage() == outage
-                && sameBits(g.priceElectricity(), priceElectricity) && sameBits(g.priceGas(), priceGas)
-                && same(g.capLimitKw(), cap) && same(g.frequencyHz(), frequency)
-                && sameEpoch(g.eventStart(), start) && sameEpoch(g.eventEnd(), end);
-    }
-
-    private static boolean same(Optional<Double> held, double v) {
-        return Double.isNaN(v) ? held.isEmpty() : held.isPresent() && sameBits(held.get(), v);
-    }
-
-    private static boolean sameEpoch(Optional<Instant> held, double epochS) {
-        return Double.isNaN(epochS) ? held.isEmpty()
-                : held.isPresent() && held.get().getEpochSecond() == (long) epochS && held.get().getNano() == 0;
-    }
-
-    /** Equal as {@link Double#equals} sees it (what the record's equality compares). */
-    private static boolean sameBits(double a, double b) {
-        return Double.doubleToLongBits(a) == Double.doubleToLongBits(b);
-    }
-
-    private static Optional<Double> doubleOrNone(double v) {
-        return Double.isNaN(v) ? Optional.empty() : Optional.of(v);
-    }
-
-    private static Optional<Instant> instantOrNone(double epochS) {
-        return Double.isNaN(epochS) ? Optional.empty() : Optional.of(Instant.ofEpochSecond((long) epochS));
-    }
-
-    /** 0 and a missing point mean none (NaN); a negative value is a problem. */
-    private static double positiveOrNone(Reading r, String point, double v) {
+    /** 0 and a missing point (NaN) mean none; a negative value is a problem. */
+    private static Optional<Double> positiveOrNone(Reading r, String point, double v) {
         if (Double.isNaN(v) || v == 0) {
-            return Double.NaN;
+            return Optional.empty();
         }
         if (v < 0) {
             r.problem(point + " " + v + " is negative");
-            return Double.NaN;
+            return Optional.empty();
         }
-        return v;
+        return Optional.of(v);
     }
 
-    private static double epochOrNone(Reading r, String point, double v) {
+    /**
+     * 0 and a missing point (NaN) mean none; a negative or fractional value is a problem.
+     *
+     * @throws java.time.DateTimeException for a whole number beyond {@link Instant#MAX}, as it always
+     *         has: the control cycle fails and holds its last commands
+     */
+    private static Optional<Instant> epochOrNone(Reading r, String point, double v) {
         if (Double.isNaN(v) || v == 0) {
-            return Double.NaN;
+            return Optional.empty();
         }
         if (v < 0 || v != Math.rint(v)) {
             r.problem(point + " " + v + " is not an epoch second");
-            return Double.NaN;
+            return Optional.empty();
         }
-        if (v > Instant.MAX.getEpochSecond()) {
-            Instant.ofEpochSecond((long) v); // out of Instant's range: throws here, as it always has
-        }
-        return v;
+        return Optional.of(Instant.ofEpochSecond((long) v));
     }
 
     /** One cycle's reading of the gateway: values are NaN where a point is absent or not usable. */

@@ -1,6 +1,7 @@
 package io.plantd.controller.grid;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.plantd.controller.config.Tariff;
 import io.plantd.controller.cycle.GridStatus;
@@ -8,6 +9,7 @@ import io.plantd.controller.policy.GridPoints;
 import io.plantd.drivers.point.PointId;
 import io.plantd.drivers.point.PointStore;
 import io.plantd.drivers.point.PointValue;
+import java.time.DateTimeException;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -154,5 +156,21 @@ class ModbusGatewayGridFeedTest {
         assertThat(at(t + 1).good()).isFalse();
         put(GridPoints.PRICE_GAS, 1.25, t + 2);
         assertThat(at(t + 2)).isEqualTo(expected);
+    }
+
+    @Test
+    void aFractionalOrNegativeEpochIsAProblemAndOneBeyondInstantsRangeFailsTheCycle() {
+        goodSignal(T0);
+        put(GridPoints.EVENT_START, 1.5, T0);
+        put(GridPoints.EVENT_END, -60, T0);
+        assertThat(at(T0).good()).isFalse();
+        assertThat(feed.problems()).containsExactly("event_start 1.5 is not an epoch second",
+                "event_end -60.0 is not an epoch second");
+
+        put(GridPoints.EVENT_START, 1_782_914_400, T0);
+        put(GridPoints.EVENT_END, 3.2e16, T0); // a whole second, but after Instant.MAX
+        assertThatThrownBy(() -> at(T0)).isInstanceOf(DateTimeException.class);
+        put(GridPoints.EVENT_END, 1e300, T0);
+        assertThatThrownBy(() -> at(T0)).isInstanceOf(DateTimeException.class);
     }
 }

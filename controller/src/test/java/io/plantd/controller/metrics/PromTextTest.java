@@ -36,6 +36,21 @@ class PromTextTest {
         assertThat(text.sampleNames()).contains("lat_seconds_bucket", "lat_seconds_sum", "a_total", "g");
     }
 
+    @Test
+    void sumsEverySeriesOfANameThatCarriesTheGivenLabels() {
+        PromText text = PromText.parse("""
+                # HELP mem_bytes Memory.
+                # TYPE mem_bytes gauge
+                mem_bytes{area="heap",id="eden"} 1
+                mem_bytes{area="heap",id="old"} 2
+                mem_bytes{area="nonheap",id="code"} 4
+                """);
+        assertThat(text.sum("mem_bytes")).isEqualTo(7);
+        assertThat(text.sum("mem_bytes", "area", "heap")).isEqualTo(3);
+        assertThat(text.sum("mem_bytes", "area", "heap", "id", "old")).isEqualTo(2);
+        assertThat(text.sum("other_bytes")).isZero();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "# HELP a_total x\n# TYPE a_total counter\na_total -1\n",                 // negative counter

@@ -60,13 +60,13 @@ class MqttBrokerRestartTest {
             sockets.refuseConnections(true);
             BROKER.start();
             long lastSeq = seq;
-            try (TestClient late = new TestClient(BROKER.url(), "late-restart")) {
+            try (BmsClient late = new BmsClient(BROKER.url(), "late-restart")) {
                 late.subscribe(topics.base() + "#");
                 late.subscribe(topics.base() + "cmd/+/bms/reply");
                 sockets.refuseConnections(false);
                 await().atMost(Duration.ofSeconds(20)).until(nb::connected);
                 await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
-                    assertThat(late.last(topics.status())).map(TestClient.Received::text).contains("online");
+                    assertThat(late.last(topics.status())).map(BmsClient.Received::text).contains("online");
                     assertThat(late.last(topics.state())).map(r -> r.json().get("sequence").asLong()).contains(lastSeq);
                     assertThat(late.last(topics.headroom())).isPresent();
                     assertThat(late.last(topics.alarm("meter-stale"))).isPresent();

@@ -52,15 +52,15 @@ class MqttNorthboundTest {
         return northbound(Fixtures.settings(site, BROKER.url()));
     }
 
-    private TestClient client(String id) throws Exception {
-        TestClient c = new TestClient(BROKER.url(), id + "-" + site);
+    private BmsClient client(String id) throws Exception {
+        BmsClient c = new BmsClient(BROKER.url(), id + "-" + site);
         closeLater.add(c);
         return c;
     }
 
     /** Subscribes and waits until the northbound's own subscriptions are live (a rebirth gets a reply). */
-    private TestClient bms() throws Exception {
-        TestClient bms = client("bms").subscribe(topics.base() + "#");
+    private BmsClient bms() throws Exception {
+        BmsClient bms = client("bms").subscribe(topics.base() + "#");
         await().atMost(WAIT).untilAsserted(() -> {
             bms.publish(topics.command("rebirth", "bms"), "{}");
             assertThat(bms.on(topics.reply("rebirth", "bms"))).isNotEmpty();
@@ -75,16 +75,16 @@ class MqttNorthboundTest {
         nb.onCycle(Fixtures.report(7, at, 8_000));
 
         await().atMost(WAIT).untilAsserted(() -> {
-            try (TestClient late = new TestClient(BROKER.url(), "late-" + site)) {
+            try (BmsClient late = new BmsClient(BROKER.url(), "late-" + site)) {
                 late.subscribe(topics.base() + "#");
                 await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> {
-                    assertThat(late.last(topics.status())).map(TestClient.Received::text).contains("online");
+                    assertThat(late.last(topics.status())).map(BmsClient.Received::text).contains("online");
                     assertThat(late.last(topics.state())).isPresent();
                     assertThat(late.last(topics.headroom())).isPresent();
                     assertThat(late.last(topics.info())).isPresent();
                     assertThat(late.last(topics.chillerState("ch2"))).isPresent();
                 });
-                TestClient.Received state = late.last(topics.state()).orElseThrow();
+                BmsClient.Received state = late.last(topics.state()).orElseThrow();
                 assertThat(state.retained()).isTrue();
                 assertThat(state.userProperty("schema")).contains("plantd.v1");
                 assertThat(state.properties().getMessageExpiryInterval()).isNotNull().isBetween(1L, 30L);
@@ -116,7 +116,7 @@ class MqttNorthboundTest {
     @Test
     void stateIsPublishedOnChangeOnlyAndDecisionsGoToEvents() throws Exception {
         MqttNorthbound nb = northbound();
-        TestClient bms = bms();
+        BmsClient bms = bms();
         Instant t0 = Instant.now();
         nb.onCycle(Fixtures.report(1, t0, 8_000));
         await().atMost(WAIT).until(() -> bms.on(topics.state()).size() >= 1);
@@ -149,15 +149,15 @@ class MqttNorthboundTest {
     void lastWillSaysOfflineWhenTheConnectionDiesAbruptlyThenOnlineAfterReconnect() throws Exception {
         KillableSocketFactory sockets = new KillableSocketFactory();
         MqttNorthbound nb = northbound(Fixtures.settings(site, BROKER.url()).withSocketFactory(sockets));
-        TestClient watcher = client("watch").subscribe(topics.status());
-        await().atMost(WAIT).until(() -> watcher.last(topics.status()).map(TestClient.Received::text)
+        BmsClient watcher = client("watch").subscribe(topics.status());
+        await().atMost(WAIT).until(() -> watcher.last(topics.status()).map(BmsClient.Received::text)
                 .orElse("").equals("online"));
 
         sockets.resetAll();
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(watcher.on(topics.status()))
-                .extracting(TestClient.Received::text).containsSubsequence("online", "offline", "online"));
-        TestClient.Received will = watcher.on(topics.status()).stream().filter(r -> r.text().equals("offline"))
+                .extracting(BmsClient.Received::text).containsSubsequence("online", "offline", "online"));
+        BmsClient.Received will = watcher.on(topics.status()).stream().filter(r -> r.text().equals("offline"))
                 .findFirst().orElseThrow();
         assertThat(will.userProperty("schema")).contains("plantd.v1");
         await().atMost(WAIT).until(nb::connected);
@@ -166,7 +166,7 @@ class MqttNorthboundTest {
     @Test
     void onShutdownPublishesTheFinalReportThenOfflineAndNoWill() throws Exception {
         MqttNorthbound nb = northbound();
-        TestClient watcher = client("watch").subscribe(topics.status()).subscribe(topics.event());
+        BmsClient watcher = client("watch").subscribe(topics.status()).subscribe(topics.event());
         await().atMost(WAIT).until(() -> watcher.last(topics.status()).isPresent());
         io.plantd.controller.cycle.CommandChange posture = new io.plantd.controller.cycle.CommandChange("ch2",
                 io.plantd.controller.policy.DriveMode.ENGINE, io.plantd.controller.policy.DriveMode.LOCAL, 0,
@@ -174,20 +174,20 @@ class MqttNorthboundTest {
         nb.onCycle(Fixtures.report(50, Instant.now(), 8_000, List.of(), List.of(posture)));
         nb.onShutdown();
         assertThat(nb.connected()).isFalse();
-        await().atMost(WAIT).until(() -> watcher.last(topics.status()).map(TestClient.Received::text)
+        await().atMost(WAIT).until(() -> watcher.last(topics.status()).map(BmsClient.Received::text)
                 .orElse("").equals("offline"));
         List<String> order = watcher.all().stream().map(r -> r.topic().endsWith("event")
                 ? r.json().get("reason").asText() : r.text()).toList();
         assertThat(order).containsSubsequence("SHUTDOWN_POSTURE", "offline");
         // a clean shutdown: exactly one offline (ours), not followed by the Will
         Thread.sleep(500);
-        assertThat(watcher.on(topics.status())).extracting(TestClient.Received::text).containsOnlyOnce("offline");
+        assertThat(watcher.on(topics.status())).extracting(BmsClient.Received::text).containsOnlyOnce("offline");
     }
 
     @Test
     void alarmIsRetainedWhileActiveAndClearedWithAnEmptyRetainedPayload() throws Exception {
         MqttNorthbound nb = northbound();
-        TestClient bms = bms();
+        BmsClient bms = bms();
         Instant t0 = Instant.now();
         String topic = topics.alarm("meter-stale");
         nb.onCycle(Fixtures.report(1, t0, 8_000, List.of(Fixtures.alarm("meter-stale", t0)), List.of()));
@@ -196,9 +196,9 @@ class MqttNorthboundTest {
         assertThat(alarm.get("severity").asText()).isEqualTo("CRITICAL");
         assertThat(alarm.get("since").asText()).isEqualTo(t0.toString());
 
-        try (TestClient late = new TestClient(BROKER.url(), "late-alarm-" + site)) {
+        try (BmsClient late = new BmsClient(BROKER.url(), "late-alarm-" + site)) {
             late.subscribe(topics.alarm("+"));
-            await().atMost(WAIT).until(() -> late.last(topic).map(TestClient.Received::retained).orElse(false));
+            await().atMost(WAIT).until(() -> late.last(topic).map(BmsClient.Received::retained).orElse(false));
         }
 
         nb.onCycle(Fixtures.report(2, t0.plusSeconds(1), 8_000));
@@ -206,7 +206,7 @@ class MqttNorthboundTest {
         assertThat(bms.on(topics.event())).extracting(r -> r.json().get("type").asText() + ":"
                 + r.json().path("active").asText()).contains("alarm:true", "alarm:false");
 
-        try (TestClient late = new TestClient(BROKER.url(), "late-clear-" + site)) {
+        try (BmsClient late = new BmsClient(BROKER.url(), "late-clear-" + site)) {
             late.subscribe(topics.alarm("+"));
             late.subscribe(topics.state());
             await().atMost(WAIT).until(() -> late.last(topics.state()).isPresent());
@@ -217,7 +217,7 @@ class MqttNorthboundTest {
     @Test
     void validOverrideIsSubmittedAndAnsweredOnTheResponseTopicWithCorrelationData() throws Exception {
         northbound();
-        TestClient bms = bms();
+        BmsClient bms = bms();
         bms.subscribe("bms/replies/#");
         bms.publish(topics.command("override", "bms"), "{\"chiller\":\"ch1\",\"mode\":\"ENGINE\",\"expiresInS\":600}",
                 "bms/replies/1", "corr-42".getBytes(StandardCharsets.UTF_8), false);
@@ -225,7 +225,7 @@ class MqttNorthboundTest {
                 "bms/replies/1", "corr-43".getBytes(StandardCharsets.UTF_8), false);
 
         await().atMost(WAIT).until(() -> bms.on("bms/replies/1").size() == 2);
-        for (TestClient.Received r : bms.on("bms/replies/1")) {
+        for (BmsClient.Received r : bms.on("bms/replies/1")) {
             String corr = new String(r.properties().getCorrelationData(), StandardCharsets.UTF_8);
             JsonNode reply = r.json();
             assertThat(reply.get("ok").asBoolean()).isTrue();
@@ -246,7 +246,7 @@ class MqttNorthboundTest {
         MqttNorthbound nb = northbound();
         List<String> observed = new java.util.concurrent.CopyOnWriteArrayList<>();
         nb.commandStats().addObserver((command, result) -> observed.add(command + "/" + result));
-        TestClient bms = bms();
+        BmsClient bms = bms();
         bms.publish(topics.command("cap", "bms"), "{\"capKw\":8000,\"expiresInS\":1800}");
         bms.publish(topics.command("mode", "bms"), "{\"mode\":\"MONITOR_ONLY\",\"economic\":false}");
         await().atMost(WAIT).until(() -> bms.last(topics.reply("cap", "bms")).isPresent()
@@ -267,7 +267,7 @@ class MqttNorthboundTest {
     @Test
     void badCommandsChangeNothingAndAreAnsweredWithTopicFieldAndReason() throws Exception {
         MqttNorthbound nb = northbound();
-        TestClient bms = bms();
+        BmsClient bms = bms();
         sink.received.clear();
         String override = topics.command("override", "bms");
         String[][] cases = {
@@ -286,7 +286,7 @@ class MqttNorthboundTest {
             bms.publish(override, cases[i][0], "bms/bad", ("c" + i).getBytes(StandardCharsets.UTF_8), false);
         }
         await().atMost(WAIT).until(() -> bms.on("bms/bad").size() == cases.length);
-        for (TestClient.Received r : bms.on("bms/bad")) {
+        for (BmsClient.Received r : bms.on("bms/bad")) {
             int i = Integer.parseInt(new String(r.properties().getCorrelationData(), StandardCharsets.UTF_8)
                     .substring(1));
             JsonNode reply = r.json();
@@ -332,7 +332,7 @@ class MqttNorthboundTest {
     @Test
     void aCommandTheCycleRefusesIsRepliedAsRefusedWithTheCyclesReason() throws Exception {
         MqttNorthbound nb = northbound();
-        TestClient bms = bms();
+        BmsClient bms = bms();
         sink.refuseChiller = "ch2";
         bms.publish(topics.command("override", "bms"), "{\"chiller\":\"ch2\",\"mode\":\"ENGINE\"}");
         await().atMost(WAIT).until(() -> bms.last(topics.reply("override", "bms")).isPresent());
@@ -345,7 +345,7 @@ class MqttNorthboundTest {
     @Test
     void aCommandTheCycleNeverConfirmsIsAnsweredAsTimeout() throws Exception {
         MqttNorthbound nb = northbound(Fixtures.settings(site, BROKER.url()).withCommandTimeout(Duration.ofSeconds(1)));
-        TestClient bms = bms();
+        BmsClient bms = bms();
         sink.neverAnswer = true;
         bms.publish(topics.command("cap", "bms"), "{\"capKw\":9000,\"expiresInS\":60}");
         await().atMost(WAIT).until(() -> bms.last(topics.reply("cap", "bms")).isPresent());
@@ -358,7 +358,7 @@ class MqttNorthboundTest {
     @Test
     void rebirthRepublishesRetainedTopicsToTheAsker() throws Exception {
         MqttNorthbound nb = northbound();
-        TestClient bms = bms();
+        BmsClient bms = bms();
         nb.onCycle(Fixtures.report(1, Instant.now(), 8_000));
         await().atMost(WAIT).until(() -> bms.last(topics.state()).isPresent());
         int states = bms.on(topics.state()).size();
@@ -374,7 +374,7 @@ class MqttNorthboundTest {
         String gridTopic = "aggregator/" + site + "/grid";
         MqttNorthbound nb = northbound(Fixtures.settings(site, BROKER.url())
                 .withGridTopic(gridTopic, Duration.ofSeconds(30)));
-        TestClient ven = bms();
+        BmsClient ven = bms();
         var feed = nb.gridFeed().orElseThrow();
         assertThat(feed.current(null, Instant.now()).good()).isFalse();
 
@@ -408,7 +408,7 @@ class MqttNorthboundTest {
         nb.onCycle(Fixtures.report(5, Instant.now(), 7_500));
         sockets.refuseConnections(false);
         await().atMost(WAIT).until(nb::connected);
-        TestClient late = client("late").subscribe(topics.state());
+        BmsClient late = client("late").subscribe(topics.state());
         await().atMost(WAIT).until(() -> late.last(topics.state()).isPresent());
     }
 
@@ -419,7 +419,7 @@ class MqttNorthboundTest {
         CycleReport r = Fixtures.report(99, Instant.now(), 7_000);
         nb.onCycle(r);
         nb.start();
-        TestClient late = client("late").subscribe(topics.state());
+        BmsClient late = client("late").subscribe(topics.state());
         await().atMost(WAIT).until(() -> late.last(topics.state()).map(m -> m.json().get("sequence").asLong())
                 .orElse(0L) == 99);
     }

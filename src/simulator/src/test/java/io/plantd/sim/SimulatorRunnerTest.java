@@ -23,9 +23,7 @@ class SimulatorRunnerTest {
         try (SimulatorRunner runner = SimulatorRunner.start(TestScenarios.parse(TestScenarios.TWO_CHILLERS), options)) {
             DeviceEndpoint ch1 = runner.endpoints().stream().filter(e -> e.deviceId().equals("ch1")).findFirst()
                     .orElseThrow();
-            ModbusTCPMaster master = new ModbusTCPMaster(ch1.host(), ch1.port(), 500, false);
-            master.setRetries(0);
-            master.connect();
+            ModbusTCPMaster master = TestMasters.connected(ch1.host(), ch1.port());
             try {
                 master.writeSingleRegister(1, 0, new SimpleRegister(DriveCode.ENGINE));
                 int[] hb = {0};

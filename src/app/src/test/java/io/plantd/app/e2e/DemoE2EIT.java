@@ -1,6 +1,7 @@
 package io.plantd.app.e2e;
 
 import io.plantd.app.decisions.DecisionLogFile;
+import io.plantd.app.soak.wire.DaemonProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -31,7 +32,7 @@ class DemoE2EIT {
     @Test
     void a_chiller_moves_to_engine_ahead_of_the_predicted_breach_and_the_decision_is_logged() throws Exception {
         Path root = E2eSite.repoRoot();
-        try (PackagedDaemon demo = PackagedDaemon.launch(folder, "demo", List.of("-Dplantd.root=" + root),
+        try (DaemonProcess demo = PackagedPlantd.launch(folder, "demo", List.of("-Dplantd.root=" + root),
                 List.of("demo", "--duration", "90", "--status-every", "5"))) {
             long t0 = System.nanoTime();
             Matcher[] found = new Matcher[1];
@@ -66,8 +67,8 @@ class DemoE2EIT {
                     .isLessThan(entry.input("effectiveCapKw"));
             assertThat(entry.json().path("inputs").path("units").has(chiller)).isTrue();
 
-            assertThat(demo.terminate(Duration.ofSeconds(15))).as("exit code after SIGTERM: %s", demo.describe())
-                    .isZero();
+            assertThat(PackagedPlantd.terminate(demo, Duration.ofSeconds(15)))
+                    .as("exit code after SIGTERM: %s", demo.describe()).isZero();
         }
     }
 

@@ -3,6 +3,7 @@ package io.plantd.app.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.plantd.app.soak.wire.DaemonProcess;
 import io.plantd.controller.metrics.PromText;
 import io.plantd.sim.SimulatorRunner;
 import io.plantd.sim.scenario.Scenario;
@@ -75,7 +76,7 @@ class MetricsE2EIT {
     }
 
     private interface WithDaemon {
-        void run(SimulatorRunner sim, PackagedDaemon daemon, int metricsPort) throws Exception;
+        void run(SimulatorRunner sim, DaemonProcess daemon, int metricsPort) throws Exception;
     }
 
     /** Heat-wave at 10x with the metrics endpoint on; ready before {@code body}, SIGTERM → exit 0 after. */
@@ -87,11 +88,11 @@ class MetricsE2EIT {
         int port = freePort();
         try (SimulatorRunner sim = SimulatorRunner.start(scenario, options)) {
             Path site = E2eSite.write("heat-wave", sim.endpoints(), folder, OptionalInt.of(port));
-            try (PackagedDaemon daemon = PackagedDaemon.run(folder, site, TIME_SCALE, scenario.start(), anchor)) {
+            try (DaemonProcess daemon = PackagedPlantd.run(folder, site, TIME_SCALE, scenario.start(), anchor)) {
                 await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
                         .untilAsserted(() -> assertThat(status(port, "/readyz")).as(daemon.describe()).isEqualTo(200));
                 body.run(sim, daemon, port);
-                assertThat(daemon.terminate(Duration.ofSeconds(15))).as(daemon.describe()).isZero();
+                assertThat(PackagedPlantd.terminate(daemon, Duration.ofSeconds(15))).as(daemon.describe()).isZero();
             }
         }
     }

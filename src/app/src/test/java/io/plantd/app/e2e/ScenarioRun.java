@@ -1,6 +1,7 @@
 package io.plantd.app.e2e;
 
 import io.plantd.app.decisions.DecisionLogFile;
+import io.plantd.app.soak.wire.DaemonProcess;
 
 import io.plantd.controller.config.ChillerConfig;
 import io.plantd.controller.config.SiteConfig;
@@ -64,13 +65,13 @@ final class ScenarioRun {
             int exit;
             boolean alive;
             String output;
-            try (PackagedDaemon daemon = PackagedDaemon.run(folder, sitePath, timeScale, scenario.start(), anchor)) {
+            try (DaemonProcess daemon = PackagedPlantd.run(folder, sitePath, timeScale, scenario.start(), anchor)) {
                 Duration budget = HOLD.plusMillis((long) (scenario.durationS() * 1000 / timeScale)).plusSeconds(90);
                 if (!sim.awaitEnd(budget)) {
                     throw new AssertionError(name + ": the scenario did not reach its end within " + budget);
                 }
                 alive = daemon.isAlive();
-                exit = daemon.terminate(Duration.ofSeconds(15));
+                exit = PackagedPlantd.terminate(daemon, Duration.ofSeconds(15));
                 output = daemon.stdout() + daemon.stderr();
             }
             // the simulator applies received writes on its next tick (it keeps ticking after the end)

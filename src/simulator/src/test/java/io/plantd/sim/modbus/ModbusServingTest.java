@@ -9,6 +9,7 @@ import com.ghgande.j2mod.modbus.facade.ModbusTCPMaster;
 import com.ghgande.j2mod.modbus.procimg.InputRegister;
 import com.ghgande.j2mod.modbus.procimg.SimpleRegister;
 import io.plantd.sim.Simulation;
+import io.plantd.sim.TestMasters;
 import io.plantd.sim.TestScenarios;
 import io.plantd.sim.model.ChillerModel;
 import io.plantd.sim.model.DriveCode;
@@ -30,9 +31,7 @@ class ModbusServingTest {
         sim = new Simulation(TestScenarios.parse(TestScenarios.TWO_CHILLERS));
         server = ModbusPlantServer.start(sim.devices().all(), id -> new Binding("127.0.0.1", 0, 1));
         for (DeviceEndpoint e : server.endpoints()) {
-            ModbusTCPMaster m = new ModbusTCPMaster(e.host(), e.port(), 500, false);
-            m.setRetries(0);
-            m.connect();
+            ModbusTCPMaster m = TestMasters.connected(e.host(), e.port());
             masters.put(e.deviceId(), m);
         }
     }
@@ -184,9 +183,7 @@ class ModbusServingTest {
         try (ModbusPlantServer gateway = ModbusPlantServer.start(other.devices().all(),
                 id -> new Binding("127.0.0.1", shared, id.equals("meter") ? 1 : id.equals("grid") ? 2 : id.equals("ch1") ? 3 : 4))) {
             assertThat(gateway.endpoints()).extracting(DeviceEndpoint::port).containsOnly(shared);
-            ModbusTCPMaster m = new ModbusTCPMaster("127.0.0.1", shared, 500, false);
-            m.setRetries(0);
-            m.connect();
+            ModbusTCPMaster m = TestMasters.connected("127.0.0.1", shared);
             try {
                 other.advance(1);
                 gateway.publish();

@@ -1,12 +1,6 @@
 package io.plantd.app.soak.wire;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,44 +11,64 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code plantd run} as a child process on the simulator's time base, from this JVM's own class
- * path, with the JVM options the {@code plantd} launcher gives the daemon. It can be killed the
- * way a crash or the OOM killer does it (SIGKILL: no shutdown hook, no last write) and scraped
- * over its real metrics endpoint.
+ * plantd as a child process: {@code plantd run} on the simulator's time base from this JVM's own
+ * class path (the network soak), or any command line (the end-to-end tests run the packaged jar).
+ * It can be killed the way a crash or the OOM killer does it (SIGKILL: no shutdown hook, no last
+ * write) or stopped the way systemd does it (SIGTERM).
  */
-final class DaemonProcess implements AutoCloseable {
+public final class DaemonProcess implements AutoCloseable {
     /** The launcher's daemon defaults (see the {@code plantd} script). */
     static final List<String> JVM_OPTIONS = List.of("-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
             "-XX:+ExitOnOutOfMemoryError");
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
     private final Process process;
-    private final int metricsPort;
-    private final Path output;
+    private final Path stdout;
+    private final Path stderr;
 
-    private DaemonProcess(Process process, int metricsPort, Path output) {
+    private DaemonProcess(Process process, Path stdout, Path stderr) {
         this.process = process;
-        this.metricsPort = metricsPort;
-        this.output = output;
+        this.stdout = stdout;
+        this.stderr = stderr;
     }
 
-    /** Output goes to {@code folder/daemon-N.log} (stdout and stderr). */
-    static DaemonProcess launch(Path folder, int incarnation, Path site, int metricsPort, double timeScale,
-                                Instant clockStart, Instant clockAnchor) throws IOException {
+    /**
+     * {@code java JAVA_ARGS…} with this JVM's java, working in {@code folder}; stdout and stderr go to
+     * the given files (the same file: both streams merged into it).
+     */
+    public static DaemonProcess start(Path folder, List<String> javaArgs, Path stdout, Path stderr)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(JVM_OPTIONS);
-        Optional.ofNullable(System.getProperty("plantd.root")).ifPresent(r -> command.add("-Dplantd.root=" + r));
-        command.add("-cp");
-        command.add(absoluteClassPath());
-        command.add("io.plantd.app.PlantdMain");
-        command.addAll(List.of("run", "--config", site.toString(), "--time-scale", Double.toString(timeScale),
-                "--clock-start", clockStart.toString(), "--clock-anchor", clockAnchor.toString()));
-        Path out = folder.resolve("daemon-" + incarnation + ".log");
-        Process p = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true)
-                .redirectOutput(out.toFile()).start();
-        return new DaemonProcess(p, metricsPort, out);
+        command.addAll(javaArgs);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile()).redirectOutput(stdout.toFile());
+        if (stderr.equals(stdout)) {
+            builder.redirectErrorStream(true);
+        } else {
+            builder.redirectError(stderr.toFile());
+        }
+        return new DaemonProcess(builder.start(), stdout, stderr);
+    }
+
+    /**
+     * {@code plantd run} from this JVM's class path, with the JVM options the {@code plantd} launcher
+     * gives the daemon. Output goes to {@code folder/daemon-N.log} (stdout and stderr).
+     */
+    static DaemonProcess launch(Path folder, int incarnation, Path site, double timeScale, Instant clockStart,
+                                Instant clockAnchor) throws IOException {
+        List<String> java = new ArrayList<>(JVM_OPTIONS);
+        Optional.ofNullable(System.getProperty("plantd.root")).ifPresent(r -> java.add("-Dplantd.root=" + r));
+        java.add("-cp");
+        java.add(absoluteClassPath());
+        java.add("io.plantd.app.PlantdMain");
+        java.addAll(runArgs(site, timeScale, clockStart, clockAnchor));
+        Path log = folder.resolve("daemon-" + incarnation + ".log");
+        return start(folder, java, log, log);
+    }
+
+    /** The arguments of {@code plantd run} in accelerated time on the simulator's time base. */
+    public static List<String> runArgs(Path site, double timeScale, Instant clockStart, Instant clockAnchor) {
+        return List.of("run", "--config", site.toString(), "--time-scale", Double.toString(timeScale),
+                "--clock-start", clockStart.toString(), "--clock-anchor", clockAnchor.toString());
     }
 
     /** The child runs in the soak folder: relative class-path entries (java -jar src/...) must not move with it. */
@@ -68,29 +82,12 @@ final class DaemonProcess implements AutoCloseable {
         return cp.toString();
     }
 
-    /** A port free on loopback right now (the daemon binds it a moment later). */
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
     long pid() {
         return process.pid();
-    }
-
-    /** True once {@code /healthz} answers 200: the cycle runs. */
-    boolean healthy() {
-        return get("/healthz").map(r -> r.statusCode() == 200).orElse(false);
-    }
-
-    /** The Prometheus exposition, if the endpoint answers. */
-    Optional<PrometheusText> scrape() {
-        return get("/metrics").filter(r -> r.statusCode() == 200).map(r -> PrometheusText.parse(r.body()));
     }
 
     /** Resident set size from /proc (Linux); empty elsewhere. */
@@ -114,13 +111,17 @@ final class DaemonProcess implements AutoCloseable {
         process.waitFor(10, TimeUnit.SECONDS);
     }
 
-    /** SIGTERM (what systemd sends); the exit code, or empty if it did not stop in time. */
-    Optional<Integer> terminate(Duration timeout) throws InterruptedException {
+    /**
+     * SIGTERM (what systemd sends); the exit code, or empty if it did not stop in time (then it is
+     * killed).
+     */
+    public Optional<Integer> terminate(Duration timeout) throws InterruptedException {
         process.destroy();
         if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             return Optional.of(process.exitValue());
         }
         process.destroyForcibly();
+        process.waitFor(5, TimeUnit.SECONDS);
         return Optional.empty();
     }
 
@@ -128,24 +129,36 @@ final class DaemonProcess implements AutoCloseable {
         return process.isAlive() ? Optional.empty() : Optional.of(process.exitValue());
     }
 
-    String output() {
-        try {
-            return Files.exists(output) ? Files.readString(output) : "";
-        } catch (IOException e) {
-            return "";
-        }
+    /** All it wrote so far: stdout then stderr, or the one file both go to. */
+    public String output() {
+        return stderr.equals(stdout) ? stdout() : stdout() + stderr();
     }
 
-    private Optional<HttpResponse<String>> get(String path) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + path))
-                .timeout(Duration.ofSeconds(2)).GET().build();
+    public String stdout() {
+        return read(stdout);
+    }
+
+    public String stderr() {
+        return read(stderr);
+    }
+
+    /** The tail of its output, for messages. */
+    public String describe() {
+        if (stderr.equals(stdout)) {
+            return "--- output (tail) ---\n" + tail(stdout());
+        }
+        return "--- stdout (tail) ---\n" + tail(stdout()) + "\n--- stderr (tail) ---\n" + tail(stderr());
+    }
+
+    private static String tail(String s) {
+        return s.length() <= 6000 ? s : "…" + s.substring(s.length() - 6000);
+    }
+
+    private static String read(Path file) {
         try {
-            return Optional.of(HTTP.send(request, HttpResponse.BodyHandlers.ofString()));
+            return Files.exists(file) ? Files.readString(file) : "";
         } catch (IOException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
+            return "";
         }
     }
 

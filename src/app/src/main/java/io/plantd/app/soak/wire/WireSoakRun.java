@@ -71,7 +71,7 @@ public final class WireSoakRun {
                 }
                 FaultProxy mqtt = FaultProxy.raw(WireFault.BROKER, new InetSocketAddress("127.0.0.1", broker.port()));
                 proxies.put(WireFault.BROKER, mqtt);
-                int metricsPort = DaemonProcess.freePort();
+                int metricsPort = MetricsEndpoint.freePort();
                 Path site = SimSiteFile.write(repoRoot.resolve(SITE), repoRoot.resolve("config/profiles"),
                         new SimSiteFile.Binding(proxied, OptionalInt.of(metricsPort),
                                 Optional.of("tcp://" + mqtt.host() + ":" + mqtt.port())), s.folder());
@@ -113,7 +113,7 @@ public final class WireSoakRun {
         private final Scenario scenario;
         private final Instant anchor;
         private final Path site;
-        private final int metricsPort;
+        private final MetricsEndpoint metrics;
         private final Map<String, FaultProxy> proxies;
         private final WireFaultPlan plan;
         private final PrintWriter progress;
@@ -126,7 +126,7 @@ public final class WireSoakRun {
             this.scenario = scenario;
             this.anchor = anchor;
             this.site = site;
-            this.metricsPort = metricsPort;
+            this.metrics = new MetricsEndpoint(metricsPort);
             this.proxies = proxies;
             this.plan = plan;
             this.progress = progress;
@@ -169,12 +169,12 @@ public final class WireSoakRun {
                 if (changed) {
                     applyModes(active);
                 }
-                if (live.readyS < 0 && live.daemon.healthy()) {
+                if (live.readyS < 0 && metrics.healthy()) {
                     live.readyS = simS();
                 }
                 if (nextKill < plan.killsAtS().size() && plan.killsAtS().get(nextKill) <= now) {
                     nextKill++;
-                    live.scrape();
+                    live.scrape(metrics);
                     live.daemon.kill();
                     incarnations.add(live.end(simS(), true));
                     live = new Live(launch(live.number + 1), live.number + 1, simS());
@@ -189,7 +189,7 @@ public final class WireSoakRun {
                     live = new Live(launch(live.number + 1), live.number + 1, simS());
                 }
                 if (System.nanoTime() - lastScrape > 2_000_000_000L) {
-                    live.scrape();
+                    live.scrape(metrics);
                     lastScrape = System.nanoTime();
                 }
                 if (progress != null && System.nanoTime() - lastProgress > 60_000_000_000L) {
@@ -204,7 +204,7 @@ public final class WireSoakRun {
                 applied.add(new Applied(f, onAt.get(f), simS(), Instant.now()));
             }
             applyModes(List.of());
-            live.scrape();
+            live.scrape(metrics);
             Optional<Integer> exit = live.daemon.terminate(Duration.ofSeconds(20));
             DaemonLifetime last = live.end(simS(), false);
             incarnations.add(new DaemonLifetime(last.number(), last.startedS(), last.readyS(), last.endedS(), false, exit,
@@ -240,8 +240,7 @@ public final class WireSoakRun {
         }
 
         private DaemonProcess launch(int incarnation) throws java.io.IOException {
-            return DaemonProcess.launch(s.folder(), incarnation, site, metricsPort, s.timeScale(), scenario.start(),
-                    anchor);
+            return DaemonProcess.launch(s.folder(), incarnation, site, s.timeScale(), scenario.start(), anchor);
         }
 
         /** The daemon now running, and what its metrics said last. */
@@ -261,11 +260,11 @@ public final class WireSoakRun {
                 this.startedS = startedS;
             }
 
-            void scrape() {
-                daemon.scrape().ifPresent(m -> {
+            void scrape(MetricsEndpoint metrics) {
+                metrics.scrape().ifPresent(m -> {
                     cycles = m.sum("plantd_cycle_duration_seconds_count");
                     overruns = m.sum("plantd_cycle_overruns_total");
-                    heapMb = Math.max(heapMb, m.sum("jvm_memory_used_bytes", "area=\"heap\"") / 1048576.0);
+                    heapMb = Math.max(heapMb, m.sum("jvm_memory_used_bytes", "area", "heap") / 1048576.0);
                 });
                 daemon.rssBytes().ifPresent(b -> maxRssMb = Math.max(maxRssMb, b / 1048576.0));
             }

@@ -14,8 +14,9 @@ import java.util.stream.Collectors;
 /**
  * A strict parser for the Prometheus text exposition format 0.0.4 (what Prometheus and
  * {@code promtool check metrics} read), plus the promtool lint rules plantd must pass. Any
- * deviation throws {@link IllegalArgumentException} naming the line. Public, and shipped in the
- * controller's test-jar, for the app's end-to-end scrape of a running daemon.
+ * deviation throws {@link IllegalArgumentException} naming the line. In main, not test, code:
+ * the metrics tests, the app's end-to-end scrape and the network soak's scrapes of a running
+ * daemon all read the exposition with it.
  */
 public final class PromText {
     private static final Pattern METRIC_NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
@@ -81,6 +82,20 @@ public final class PromText {
                     + " among " + samples(sampleName));
         }
         return found.get(0).value();
+    }
+
+    /** The sum over every sample with this name whose labels include these (pairs: key, value, ...). */
+    public double sum(String sampleName, String... labelPairs) {
+        return samples(sampleName).stream().filter(s -> hasLabels(s, labelPairs)).mapToDouble(Sample::value).sum();
+    }
+
+    private static boolean hasLabels(Sample s, String... labelPairs) {
+        for (int i = 0; i < labelPairs.length; i += 2) {
+            if (!labelPairs[i + 1].equals(s.label(labelPairs[i]))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static PromText parse(String text) {

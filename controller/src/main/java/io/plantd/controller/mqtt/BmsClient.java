@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,16 +21,19 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.eclipse.paho.mqttv5.common.packet.UserProperty;
 
-/** A second, independent Paho client playing the BMS: records everything it receives. */
-final class TestClient implements AutoCloseable {
+/**
+ * A second, independent Paho client playing the BMS, for tests and the network soak: records
+ * everything it receives, with the wall time it arrived. Not used by the daemon itself.
+ */
+public final class BmsClient implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Received(String topic, byte[] payload, boolean retained, MqttProperties properties) {
-        String text() {
+    public record Received(Instant at, String topic, byte[] payload, boolean retained, MqttProperties properties) {
+        public String text() {
             return new String(payload, StandardCharsets.UTF_8);
         }
 
-        JsonNode json() {
+        public JsonNode json() {
             try {
                 return JSON.readTree(payload);
             } catch (IOException e) {
@@ -37,7 +41,7 @@ final class TestClient implements AutoCloseable {
             }
         }
 
-        Optional<String> userProperty(String key) {
+        public Optional<String> userProperty(String key) {
             return properties.getUserProperties().stream().filter(u -> u.getKey().equals(key))
                     .map(UserProperty::getValue).findFirst();
         }
@@ -46,7 +50,13 @@ final class TestClient implements AutoCloseable {
     private final MqttClient client;
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
-    TestClient(String url, String clientId) throws MqttException {
+    /** Connected with a clean start; not reconnecting if the broker goes away. */
+    public BmsClient(String url, String clientId) throws MqttException {
+        this(url, clientId, false);
+    }
+
+    /** Connected with a clean start; {@code reconnect}: Paho reconnects on its own after a broker outage. */
+    public BmsClient(String url, String clientId, boolean reconnect) throws MqttException {
         client = new MqttClient(url, clientId, new MemoryPersistence());
         client.setCallback(new MqttCallback() {
             @Override
@@ -59,7 +69,7 @@ final class TestClient implements AutoCloseable {
 
             @Override
             public void messageArrived(String topic, MqttMessage m) {
-                received.add(new Received(topic, m.getPayload(), m.isRetained(), m.getProperties()));
+                received.add(new Received(Instant.now(), topic, m.getPayload(), m.isRetained(), m.getProperties()));
             }
 
             @Override
@@ -76,19 +86,21 @@ final class TestClient implements AutoCloseable {
         });
         MqttConnectionOptions o = new MqttConnectionOptions();
         o.setCleanStart(true);
+        o.setAutomaticReconnect(reconnect);
         client.connect(o);
     }
 
-    TestClient subscribe(String filter) throws MqttException {
+    /** Subscribes at QoS 1. */
+    public BmsClient subscribe(String filter) throws MqttException {
         client.subscribe(filter, 1);
         return this;
     }
 
-    void publish(String topic, String payload) throws MqttException {
+    public void publish(String topic, String payload) throws MqttException {
         publish(topic, payload, null, null, false);
     }
 
-    void publish(String topic, String payload, String responseTopic, byte[] correlation, boolean retained)
+    public void publish(String topic, String payload, String responseTopic, byte[] correlation, boolean retained)
             throws MqttException {
         MqttProperties p = new MqttProperties();
         if (responseTopic != null) {
@@ -101,7 +113,7 @@ final class TestClient implements AutoCloseable {
         client.publish(topic, m);
     }
 
-    List<Received> on(String topic) {
+    public List<Received> on(String topic) {
         List<Received> out = new ArrayList<>();
         for (Received r : received) {
             if (r.topic().equals(topic)) {
@@ -111,12 +123,12 @@ final class TestClient implements AutoCloseable {
         return out;
     }
 
-    Optional<Received> last(String topic) {
+    public Optional<Received> last(String topic) {
         List<Received> on = on(topic);
         return on.isEmpty() ? Optional.empty() : Optional.of(on.get(on.size() - 1));
     }
 
-    List<Received> all() {
+    public List<Received> all() {
         return List.copyOf(received);
     }
 
