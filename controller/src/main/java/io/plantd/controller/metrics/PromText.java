@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -50,10 +51,11 @@ public final class PromText {
         return Collections.unmodifiableMap(families);
     }
 
+    /** @throws NoSuchElementException when the scrape has no such family */
     public Family family(String name) {
         Family f = families.get(name);
         if (f == null) {
-            throw new AssertionError("metric family " + name + " not in scrape");
+            throw new NoSuchElementException("metric family " + name + " not in scrape");
         }
         return f;
     }
@@ -69,7 +71,10 @@ public final class PromText {
                 .filter(s -> s.name().equals(sampleName)).collect(Collectors.toList());
     }
 
-    /** The one sample with this name and exactly these labels (pairs: key, value, ...). */
+    /**
+     * The one sample with this name and exactly these labels (pairs: key, value, ...).
+     * @throws NoSuchElementException when there is not exactly one
+     */
     public double value(String sampleName, String... labelPairs) {
         Map<String, String> wanted = new TreeMap<>();
         for (int i = 0; i < labelPairs.length; i += 2) {
@@ -78,7 +83,7 @@ public final class PromText {
         List<Sample> found = samples(sampleName).stream().filter(s -> s.labels().equals(wanted))
                 .collect(Collectors.toList());
         if (found.size() != 1) {
-            throw new AssertionError("expected one " + sampleName + wanted + ", found " + found.size()
+            throw new NoSuchElementException("expected one " + sampleName + wanted + ", found " + found.size()
                     + " among " + samples(sampleName));
         }
         return found.get(0).value();

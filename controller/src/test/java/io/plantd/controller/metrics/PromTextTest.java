@@ -3,6 +3,7 @@ package io.plantd.controller.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.NoSuchElementException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -74,5 +75,15 @@ class PromTextTest {
     })
     void rejectsInvalidExposition(String text) {
         assertThatThrownBy(() -> PromText.parse(text)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void lookupsOfWhatIsNotThereNameIt() {
+        PromText scrape = PromText.parse("# HELP g x\n# TYPE g gauge\ng{a=\"1\"} 1\ng{a=\"2\"} 2\n");
+        assertThatThrownBy(() -> scrape.family("h")).isInstanceOf(NoSuchElementException.class)
+                .hasMessageContaining("h not in scrape");
+        assertThatThrownBy(() -> scrape.value("g")).isInstanceOf(NoSuchElementException.class)
+                .hasMessageContaining("found 0");
+        assertThat(scrape.value("g", "a", "2")).isEqualTo(2.0);
     }
 }
