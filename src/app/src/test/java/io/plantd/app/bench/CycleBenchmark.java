@@ -7,8 +7,11 @@ import io.plantd.controller.cycle.ControlLoop;
 import io.plantd.controller.cycle.CycleReport;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.util.Comparator;
+import java.util.PriorityQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -24,6 +27,7 @@ import org.HdrHistogram.Histogram;
  */
 public final class CycleBenchmark {
     private static final int WARMUP_S = 15;
+    private static final int WORST_SHOWN = 5;
 
     public static void main(String[] args) throws Exception {
         double minutes = BenchArgs.number(args, 0, 2);
@@ -38,6 +42,7 @@ public final class CycleBenchmark {
         Histogram lateness = BenchArgs.histogram();
         AtomicBoolean measuring = new AtomicBoolean();
         AtomicLong failed = new AtomicLong();
+        LateTicks worst = new LateTicks(WORST_SHOWN);
         try (CycleSite plant = slavesInJvm ? new CycleSiteInJvm(devices, chillers)
                 : new CycleSiteProcess(devices, chillers)) {
             SiteConfig config = SiteConfigLoader.load(plant.siteFile());
@@ -53,6 +58,7 @@ public final class CycleBenchmark {
                     failed.incrementAndGet();
                 }
                 lateness.recordValue(Math.max(0, late));
+                worst.offer(late, nanos);
             });
             Thread.sleep(WARMUP_S * 1000L);
             long overruns0 = loop.overruns();
@@ -85,9 +91,40 @@ public final class CycleBenchmark {
             System.out.printf("%-28s %10d%n", "overruns", overruns);
             System.out.printf("%-28s %10d%n", "skipped ticks", skipped);
             System.out.printf("%-28s %10d%n", "drive-mode writes", driveWrites);
+            System.out.printf("%-28s %s%n", "latest ticks, at JVM uptime", worst.describe());
             System.out.printf("%-28s %10s%n", "last mode / alarms", last.mode() + " / " + last.alarms().stream()
                     .map(a -> a.id()).toList() + (staleChillers > 0 ? " (" + staleChillers + " chillers unread)" : ""));
         }
         System.exit(0);
+    }
+
+    /**
+     * The few ticks that started latest, with when they were due in JVM uptime (as -Xlog's
+     * {@code uptime} decoration prints it), to line them up with GC and safepoint logs.
+     */
+    private static final class LateTicks {
+        private final int size;
+        private final long jvmStartNanos = System.nanoTime()
+                - ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L;
+        private final PriorityQueue<long[]> smallestFirst =
+                new PriorityQueue<>(Comparator.comparingLong(e -> e[0]));
+
+        LateTicks(int size) {
+            this.size = size;
+        }
+
+        void offer(long lateNanos, long durationNanos) {
+            long startedAt = System.nanoTime() - durationNanos;
+            smallestFirst.add(new long[] {lateNanos, startedAt - lateNanos - jvmStartNanos});
+            if (smallestFirst.size() > size) {
+                smallestFirst.poll();
+            }
+        }
+
+        String describe() {
+            return smallestFirst.stream().sorted(Comparator.comparingLong((long[] e) -> -e[0]))
+                    .map(e -> String.format("%.1f ms at tick %.3f s", e[0] / 1e6, e[1] / 1e9))
+                    .collect(Collectors.joining(", "));
+        }
     }
 }
