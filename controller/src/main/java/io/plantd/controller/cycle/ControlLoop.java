@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * <p>Ticks lie on a fixed grid of the monotonic {@link Ticker} (start + k × period), so the loop
  * never drifts. A cycle that ends after the next tick counts as an overrun; when the loop is a
  * whole period or more behind, the missed ticks are skipped (counted) and only one cycle runs,
- * never a burst to catch up.
+ * never a burst to catch up. The grid may start a fixed delay after {@link #start(Duration)}: the
+ * daemon puts its ticks a fifth of a period after the field bus's poll wave, so a cycle neither
+ * competes with the polls for a core nor reads values a whole period old.
  *
  * <p>A failing cycle (any exception from the feed, step or actuator) is counted, logged and
  * raises the alarm {@code cycle-failed}; nothing is written that cycle, so the chillers hold the
@@ -53,6 +55,7 @@ public final class ControlLoop {
     private volatile Runnable afterSuccess = () -> { };
     private volatile TimingListener timingListener = (lateness, duration, ok) -> { };
     private volatile boolean running;
+    private volatile long firstTickDelayNanos;
     private Thread thread;
 
     private volatile long cycles;
@@ -93,9 +96,18 @@ public final class ControlLoop {
 
     /** Starts the control thread {@code plantd-control}; the first cycle runs at once. */
     public synchronized void start() {
+        start(Duration.ZERO);
+    }
+
+    /**
+     * Starts the control thread {@code plantd-control}; the first tick (and so the whole grid)
+     * lies {@code firstTickDelay} after now. At most one period.
+     */
+    public synchronized void start(Duration firstTickDelay) {
         if (thread != null) {
             throw new IllegalStateException("control loop already started");
         }
+        firstTickDelayNanos = checkedDelay(firstTickDelay);
         running = true;
         thread = new Thread(this::runLoop, "plantd-control");
         thread.setPriority(Thread.MAX_PRIORITY);
@@ -126,12 +138,26 @@ public final class ControlLoop {
 
     /** Runs the loop on the calling thread until {@link #stop}; for tests with a fake ticker. */
     void runOnCurrentThread() {
+        runOnCurrentThread(Duration.ZERO);
+    }
+
+    /** As {@link #runOnCurrentThread()}, with the grid starting {@code firstTickDelay} from now. */
+    void runOnCurrentThread(Duration firstTickDelay) {
+        firstTickDelayNanos = checkedDelay(firstTickDelay);
         running = true;
         runLoop();
     }
 
+    private long checkedDelay(Duration delay) {
+        if (delay.isNegative() || delay.toNanos() > periodNanos) {
+            throw new IllegalArgumentException("first tick delay must be between 0 and one period, got "
+                    + delay.toMillis() + " ms");
+        }
+        return delay.toNanos();
+    }
+
     private void runLoop() {
-        long next = ticker.nanos();
+        long next = ticker.nanos() + firstTickDelayNanos;
         while (running) {
             long now = ticker.nanos();
             if (now < next) {

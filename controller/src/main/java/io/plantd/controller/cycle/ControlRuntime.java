@@ -85,6 +85,11 @@ public final class ControlRuntime {
         loop.start();
     }
 
+    /** Starts the control thread with its tick grid {@code firstTickDelay} from now (at most a period). */
+    public void start(Duration firstTickDelay) {
+        loop.start(firstTickDelay);
+    }
+
     /** The SIGTERM sequence; idempotent. */
     public ShutdownSequence.Outcome shutdown() {
         return shutdown.run();

@@ -77,6 +77,33 @@ class ControlLoopTest {
     }
 
     @Test
+    void aFirstTickDelayShiftsTheWholeGrid() {
+        ScriptedStep step = new ScriptedStep(time).work(i -> 3_000_000L);
+        ControlLoop loop = loop(step);
+        step.afterCall(() -> {
+            if (step.calledAtNanos.size() >= 4) {
+                loop.stop(Duration.ZERO);
+            }
+        });
+        long started = time.nanos();
+        loop.runOnCurrentThread(Duration.ofMillis(200));
+
+        List<Long> sinceStart = step.calledAtNanos.stream().map(t -> t - started).toList();
+        assertThat(sinceStart).containsExactly(200_000_000L, 200_000_000L + P, 200_000_000L + 2 * P,
+                200_000_000L + 3 * P);
+        assertThat(loop.overruns()).isZero();
+        assertThat(loop.skippedTicks()).isZero();
+    }
+
+    @Test
+    void aFirstTickDelayBeyondOnePeriodIsRejected() {
+        ControlLoop loop = loop(new ScriptedStep(time));
+        assertThatThrownBy(() -> loop.start(Duration.ofMillis(1001))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> loop.start(Duration.ofMillis(-1))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(loop.isRunning()).isFalse();
+    }
+
+    @Test
     void aCycleLongerThanOnePeriodRunsTheLateTickOnceWithoutSkipping() {
         ScriptedStep step = new ScriptedStep(time).work(i -> i == 1 ? P + P / 2 : 0L);
         ControlLoop loop = runCycles(step, 5);

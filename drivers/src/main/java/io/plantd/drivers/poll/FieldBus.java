@@ -5,6 +5,7 @@ import io.plantd.drivers.api.WriteResult;
 import io.plantd.drivers.point.PointId;
 import io.plantd.drivers.point.PointStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,10 @@ import org.slf4j.LoggerFactory;
  * Owns every device's poller and one single-thread executor per bus, so a device hung in a
  * socket read can only delay the devices that share its wire. Writes are routed to the target
  * device's bus thread and so never interleave with that bus's polls.
+ *
+ * <p>Device poll grids are staggered by add order ({@link PollStagger}): every device keeps its
+ * own fixed-rate grid, but the grids start spread over the first tenth of their period instead of
+ * all at once.
  */
 public final class FieldBus implements PointWriter, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(FieldBus.class);
@@ -33,6 +38,7 @@ public final class FieldBus implements PointWriter, AutoCloseable {
     private final PollListener listener;
     private final Map<String, ScheduledExecutorService> buses = new LinkedHashMap<>();
     private final Map<String, Device> devices = new LinkedHashMap<>();
+    private final Map<String, Long> phases = new LinkedHashMap<>();
     private boolean started;
     private volatile boolean closed;
 
@@ -67,13 +73,31 @@ public final class FieldBus implements PointWriter, AutoCloseable {
         return executor;
     }
 
-    /** Starts polling every device at its own period. */
+    /**
+     * Starts polling every device at its own period; device {@code k} (in add order) polls first
+     * {@link PollStagger#phaseNanos} after now.
+     */
     public synchronized void start() {
         if (started) {
             return;
         }
         started = true;
-        devices.values().forEach(d -> new PollTask(d).scheduleFirst());
+        long origin = System.nanoTime();
+        int index = 0;
+        for (Map.Entry<String, Device> e : devices.entrySet()) {
+            Device d = e.getValue();
+            long phase = PollStagger.phaseNanos(index++, devices.size(),
+                    TimeUnit.MILLISECONDS.toNanos(d.settings().periodMs()));
+            phases.put(e.getKey(), phase);
+            new PollTask(d).scheduleFirst(origin + phase);
+        }
+    }
+
+    /** Device id → how long after {@link #start} its poll grid began (empty before start). */
+    public synchronized Map<String, Duration> pollPhases() {
+        Map<String, Duration> all = new LinkedHashMap<>();
+        phases.forEach((id, nanos) -> all.put(id, Duration.ofNanos(nanos)));
+        return all;
     }
 
     /**
@@ -90,9 +114,9 @@ public final class FieldBus implements PointWriter, AutoCloseable {
             this.periodNanos = TimeUnit.MILLISECONDS.toNanos(device.settings().periodMs());
         }
 
-        void scheduleFirst() {
-            nextDueNanos = System.nanoTime();
-            device.executor().execute(this);
+        void scheduleFirst(long dueNanos) {
+            nextDueNanos = dueNanos;
+            device.executor().schedule(this, dueNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
         }
 
         @Override

@@ -99,6 +99,23 @@ class FieldBusTest {
     }
 
     @Test
+    void devicePollGridsAreStaggeredByAddOrderWithinTheirOwnPeriod() {
+        assertThat(bus.pollPhases()).isEmpty();
+        bus.add(new ModbusDevice("meter", PROFILE, good.settings()), new PollSettings(250, ""));
+        bus.add(new ModbusDevice("ch1", PROFILE, good.settings()), new PollSettings(1000, ""));
+        bus.add(new ModbusDevice("ch2", PROFILE, good.settings()), new PollSettings(1000, ""));
+        bus.add(new ModbusDevice("ahu", PROFILE, good.settings()), new PollSettings(5000, "gw-a"));
+        bus.start();
+
+        // device k of 4 starts k/4 of the way into the first tenth of its own period
+        assertThat(bus.pollPhases()).containsExactly(
+                Map.entry("meter", Duration.ZERO),
+                Map.entry("ch1", Duration.ofMillis(25)),
+                Map.entry("ch2", Duration.ofMillis(50)),
+                Map.entry("ahu", Duration.ofMillis(375)));
+    }
+
+    @Test
     void closeStopsPollingPromptly() {
         bus.add(new ModbusDevice("good", PROFILE, good.settings()), new PollSettings(50, ""));
         bus.start();

@@ -24,6 +24,7 @@ import io.plantd.controller.persist.StateWriter;
 import io.plantd.controller.policy.PolicyCycleStep;
 import io.plantd.drivers.poll.FieldBus;
 import io.plantd.drivers.poll.PollSettings;
+import io.plantd.drivers.poll.PollStagger;
 import io.plantd.drivers.point.PointStore;
 import io.plantd.drivers.yaml.ConfigException;
 import java.io.IOException;
@@ -146,9 +147,13 @@ public final class Daemon implements AutoCloseable {
         if (config.metrics().enabled()) {
             http = Optional.of(MetricsHttpServer.start(config.metrics(), metrics, health));
         }
-        bus.start();
         mqtt.ifPresent(MqttNorthbound::start);
-        runtime.start();
+        // the bus spreads its polls over the first tenth of each period; the loop, started right
+        // after it, ticks a fifth of a period in, after that wave: a tick never shares its
+        // millisecond with 50 polls, and reads values about a tenth to a fifth of a period old
+        // (devices polled at the cycle period)
+        bus.start();
+        runtime.start(PollStagger.tickPhase(Duration.ofMillis(config.control().periodMs())));
         LOG.info("plantd {} running site {}: {} devices, {} chillers, cycle {} ms{}{}", version, config.site().id(),
                 config.devices().size(), config.chillers().size(), config.control().periodMs(),
                 scale.map(s -> ", ACCELERATED TIME x" + s.factor() + " from " + s.start()).orElse(""),

@@ -118,6 +118,11 @@ final class BenchPlant implements AutoCloseable {
 
     /** Writes profiles and site config into a fresh sub-folder and loads them. */
     SiteConfig siteConfig(Path repoProfiles, int metricsPort, Path stateDir) throws Exception {
+        return SiteConfigLoader.load(writeSite(repoProfiles, metricsPort, stateDir));
+    }
+
+    /** Writes profiles and site config into a fresh sub-folder; returns the site file. */
+    Path writeSite(Path repoProfiles, int metricsPort, Path stateDir) throws Exception {
         Path profiles = folder.resolve("profiles");
         Files.createDirectories(profiles);
         for (String p : List.of("sim-hybrid-chiller", "sim-site-meter")) {
@@ -127,7 +132,7 @@ final class BenchPlant implements AutoCloseable {
         Files.writeString(profiles.resolve(GENERIC_PROFILE + ".yaml"), genericProfile());
         Path site = folder.resolve("bench-site.yaml");
         Files.writeString(site, siteYaml(metricsPort, stateDir));
-        return SiteConfigLoader.load(site);
+        return site;
     }
 
     /** Half float32 holding registers (CDAB), half int16 input registers: two reads per poll. */
@@ -179,7 +184,11 @@ final class BenchPlant implements AutoCloseable {
     }
 
     int pointCount() {
-        return 3 + chillers.size() * 14 + generic.size() * GENERIC_POINTS;
+        return pointCount(1 + chillers.size() + generic.size(), chillers.size());
+    }
+
+    static int pointCount(int devices, int chillers) {
+        return 3 + chillers * 14 + (devices - chillers - 1) * GENERIC_POINTS;
     }
 
     @Override

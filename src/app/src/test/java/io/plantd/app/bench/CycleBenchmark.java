@@ -2,15 +2,16 @@ package io.plantd.app.bench;
 
 import io.plantd.app.daemon.Daemon;
 import io.plantd.controller.config.SiteConfig;
+import io.plantd.controller.config.SiteConfigLoader;
 import io.plantd.controller.cycle.ControlLoop;
 import io.plantd.controller.cycle.CycleReport;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
+import java.util.Comparator;
+import java.util.PriorityQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -19,39 +20,32 @@ import org.HdrHistogram.Histogram;
  * cycle duration and tick lateness (jitter) percentiles, overruns and skipped ticks.
  *
  * <p>The site meter follows a slow sine that crosses the cap, so the policy forecasts and moves
- * chillers to engine during the run. Args: minutes devices chillers (defaults 2 50 4).
+ * chillers to engine during the run ({@link CycleSiteInJvm}). The slaves run in a child JVM by
+ * default ({@link CycleSiteProcess}), so this JVM is the daemon alone and can be given the
+ * launcher's flags; {@code in-jvm} hosts them here as the first measurements did. Args: minutes
+ * devices chillers [process|in-jvm] (defaults 2 50 4 process).
  */
 public final class CycleBenchmark {
     private static final int WARMUP_S = 15;
+    private static final int WORST_SHOWN = 5;
 
     public static void main(String[] args) throws Exception {
         double minutes = BenchArgs.number(args, 0, 2);
         int devices = (int) BenchArgs.number(args, 1, 50);
         int chillers = (int) BenchArgs.number(args, 2, 4);
+        boolean slavesInJvm = args.length > 3 && args[3].equals("in-jvm");
+        if (args.length > 3 && !slavesInJvm && !args[3].equals("process")) {
+            throw new IllegalArgumentException("4th argument: process (default) or in-jvm, got " + args[3]);
+        }
 
         Histogram duration = BenchArgs.histogram();
         Histogram lateness = BenchArgs.histogram();
         AtomicBoolean measuring = new AtomicBoolean();
         AtomicLong failed = new AtomicLong();
-        AtomicLong driveWrites = new AtomicLong();
-        ScheduledExecutorService meterDriver = Executors.newSingleThreadScheduledExecutor();
-        try (BenchPlant plant = new BenchPlant(devices, chillers)) {
-            plant.onDriveWrite((index, mode, at) -> {
-                if (measuring.get()) {
-                    driveWrites.incrementAndGet();
-                }
-            });
-            // the site meter reads demand minus the motors that engines took off the grid, so the
-            // loop closes as on a real site; demand is flat in the warm-up, then a slow sine over the cap
-            AtomicLong sineStart = new AtomicLong(Long.MAX_VALUE);
-            meterDriver.scheduleAtFixedRate(() -> {
-                double s = Math.max(0, (System.nanoTime() - sineStart.get()) / 1e9);
-                double demand = 7600 + 2400 * Math.sin(2 * Math.PI * s / 240) + ThreadLocalRandom.current().nextGaussian() * 40;
-                plant.setMeter(demand - BenchPlant.MOTOR_KW * plant.chillersOnEngine());
-            }, 0, 200, TimeUnit.MILLISECONDS);
-
-            SiteConfig config = plant.siteConfig(BenchArgs.repoProfiles(), BenchSlave.freePort(),
-                    plant.folder.resolve("state"));
+        LateTicks worst = new LateTicks(WORST_SHOWN);
+        try (CycleSite plant = slavesInJvm ? new CycleSiteInJvm(devices, chillers)
+                : new CycleSiteProcess(devices, chillers)) {
+            SiteConfig config = SiteConfigLoader.load(plant.siteFile());
             Daemon daemon = Daemon.start(config, Clock.systemUTC());
             ControlLoop loop = daemon.runtime().loop();
             loop.onTiming((late, nanos, ok) -> {
@@ -64,14 +58,16 @@ public final class CycleBenchmark {
                     failed.incrementAndGet();
                 }
                 lateness.recordValue(Math.max(0, late));
+                worst.offer(late, nanos);
             });
             Thread.sleep(WARMUP_S * 1000L);
             long overruns0 = loop.overruns();
             long skipped0 = loop.skippedTicks();
             measuring.set(true);
-            sineStart.set(System.nanoTime());
+            plant.measure();
             Thread.sleep((long) (minutes * 60_000));
             measuring.set(false);
+            long driveWrites = plant.stop();
             long overruns = loop.overruns() - overruns0;
             long skipped = loop.skippedTicks() - skipped0;
             CycleReport last = loop.lastReport().orElseThrow();
@@ -80,8 +76,10 @@ public final class CycleBenchmark {
 
             System.out.printf("%nControl cycle benchmark: real daemon, %d devices (%d points: meter, %d chillers,"
                     + " %d x %d-point devices) on loopback Modbus, 1 s cycle, %.1f min measured after %d s warm-up%n",
-                    devices, plant.pointCount(), chillers, plant.generic.size(), BenchPlant.GENERIC_POINTS, minutes,
-                    WARMUP_S);
+                    devices, BenchPlant.pointCount(devices, chillers), chillers, devices - chillers - 1,
+                    BenchPlant.GENERIC_POINTS, minutes, WARMUP_S);
+            System.out.printf("slaves %s; daemon JVM flags %s%n", slavesInJvm ? "in the daemon's JVM" : "in a child JVM",
+                    ManagementFactory.getRuntimeMXBean().getInputArguments());
             System.out.println(BenchArgs.machine());
             System.out.printf("%-28s %10s %10s %10s %10s%n", "metric (ms)", "p50", "p90", "p99", "max");
             System.out.printf("%-28s %10s %10s %10s %10s%n", "cycle duration", BenchArgs.ms(duration, 50),
@@ -92,12 +90,41 @@ public final class CycleBenchmark {
             System.out.printf("%-28s %10d%n", "failed cycles", failed.get());
             System.out.printf("%-28s %10d%n", "overruns", overruns);
             System.out.printf("%-28s %10d%n", "skipped ticks", skipped);
-            System.out.printf("%-28s %10d%n", "drive-mode writes", driveWrites.get());
+            System.out.printf("%-28s %10d%n", "drive-mode writes", driveWrites);
+            System.out.printf("%-28s %s%n", "latest ticks, at JVM uptime", worst.describe());
             System.out.printf("%-28s %10s%n", "last mode / alarms", last.mode() + " / " + last.alarms().stream()
                     .map(a -> a.id()).toList() + (staleChillers > 0 ? " (" + staleChillers + " chillers unread)" : ""));
-        } finally {
-            meterDriver.shutdownNow();
         }
         System.exit(0);
+    }
+
+    /**
+     * The few ticks that started latest, with when they were due in JVM uptime (as -Xlog's
+     * {@code uptime} decoration prints it), to line them up with GC and safepoint logs.
+     */
+    private static final class LateTicks {
+        private final int size;
+        private final long jvmStartNanos = System.nanoTime()
+                - ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L;
+        private final PriorityQueue<long[]> smallestFirst =
+                new PriorityQueue<>(Comparator.comparingLong(e -> e[0]));
+
+        LateTicks(int size) {
+            this.size = size;
+        }
+
+        void offer(long lateNanos, long durationNanos) {
+            long startedAt = System.nanoTime() - durationNanos;
+            smallestFirst.add(new long[] {lateNanos, startedAt - lateNanos - jvmStartNanos});
+            if (smallestFirst.size() > size) {
+                smallestFirst.poll();
+            }
+        }
+
+        String describe() {
+            return smallestFirst.stream().sorted(Comparator.comparingLong((long[] e) -> -e[0]))
+                    .map(e -> String.format("%.1f ms at tick %.3f s", e[0] / 1e6, e[1] / 1e9))
+                    .collect(Collectors.joining(", "));
+        }
     }
 }
