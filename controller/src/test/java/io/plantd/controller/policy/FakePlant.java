@@ -174,6 +174,12 @@ final class FakePlant {
             }
         }
 
+        /** Heartbeats stop arriving and the unit's watchdog has already run out. */
+        void heartbeatLostAndReverted() {
+            heartbeatLost = true;
+            watchdogRevert();
+        }
+
         /** The unit's heartbeat watchdog ran out: local control, its own choice is motor. */
         void watchdogRevert() {
             actual = DriveMode.LOCAL;

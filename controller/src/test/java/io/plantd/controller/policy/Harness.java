@@ -42,6 +42,14 @@ final class Harness {
         this.step = new PolicyCycleStep(config);
     }
 
+    /** Two 500-ton units at 9,500 kW IT + 300 kW other: the cap needs an engine from the first cycle. */
+    static Harness twoUnitsNeedingAnEngine() {
+        Harness h = new Harness(TestSite.site().chiller("ch1", 500, false).chiller("ch2", 500, false).build());
+        h.plant.itKw = 9500;
+        h.plant.otherKw = 300;
+        return h;
+    }
+
     static GridStatus quietGrid() {
         return new GridStatus(0, Optional.empty(), 0.10, 1.0, Optional.empty(), Optional.empty(), Optional.empty(),
                 false, true);
@@ -103,6 +111,12 @@ final class Harness {
             all.addAll(o.report().changes());
         }
         return all;
+    }
+
+    /** The first chiller commanded to ENGINE so far. */
+    String firstToEngine() {
+        return allChanges().stream().filter(c -> c.to() == DriveMode.ENGINE).map(CommandChange::chillerId)
+                .findFirst().orElseThrow();
     }
 
     double maxSiteKw() {

@@ -2,7 +2,6 @@ package io.plantd.controller.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.plantd.controller.cycle.CommandChange;
 import io.plantd.drivers.point.Quality;
 import org.junit.jupiter.api.Test;
 
@@ -13,12 +12,9 @@ import org.junit.jupiter.api.Test;
 class LockoutAlarmWhileStaleTest {
     @Test
     void lockoutAlarmStaysRaisedWhileTheChillerIsStale() {
-        Harness h = new Harness(TestSite.site().chiller("ch1", 500, false).chiller("ch2", 500, false).build());
-        h.plant.itKw = 9500;
-        h.plant.otherKw = 300;
+        Harness h = Harness.twoUnitsNeedingAnEngine();
         h.tick();
-        String first = h.allChanges().stream().filter(c -> c.to() == DriveMode.ENGINE)
-                .map(CommandChange::chillerId).findFirst().orElseThrow();
+        String first = h.firstToEngine();
         h.plant.unit(first).startFailedFlag = true;
         assertThat(h.runUntilChange(first, 3).reason()).isEqualTo(Reason.ENGINE_FAIL_TO_START);
         assertThat(h.alarm("engine-lockout-" + first)).isPresent();

@@ -137,8 +137,7 @@ class WatchdogRevertTest {
         Harness h = twoEnginesRunning();
         String id = runningUnit(h);
         FakePlant.Unit unit = h.plant.unit(id);
-        unit.heartbeatLost = true;
-        unit.watchdogRevert();
+        unit.heartbeatLostAndReverted();
         unit.ready = false; // the unit itself says the engine cannot run
 
         assertThat(h.runUntilChange(id, 3).reason()).isEqualTo(Reason.ENGINE_TRIP);
@@ -151,8 +150,7 @@ class WatchdogRevertTest {
         Harness h = twoEnginesRunning();
         String id = runningUnit(h);
         FakePlant.Unit unit = h.plant.unit(id);
-        unit.heartbeatLost = true;
-        unit.watchdogRevert();
+        unit.heartbeatLostAndReverted();
         unit.pointQuality.put("fault", Quality.BAD);
 
         assertThat(h.runUntilChange(id, 3).reason()).isEqualTo(Reason.ENGINE_TRIP);
@@ -178,8 +176,7 @@ class WatchdogRevertTest {
         Harness h = twoEnginesRunning();
         String id = runningUnit(h);
         FakePlant.Unit unit = h.plant.unit(id);
-        unit.heartbeatLost = true;
-        unit.watchdogRevert();
+        unit.heartbeatLostAndReverted();
         unit.pointQuality.put("drive_mode_status", Quality.BAD);
         int changes = h.allChanges().size();
 
@@ -197,12 +194,9 @@ class WatchdogRevertTest {
 
     @Test
     void aStartLostInALongOutageIsHandledAtOnceAndIsNotAFailToStart() {
-        Harness h = new Harness(TestSite.site().chiller("ch1", 500, false).chiller("ch2", 500, false).build());
-        h.plant.itKw = 9500;
-        h.plant.otherKw = 300;
+        Harness h = Harness.twoUnitsNeedingAnEngine();
         h.tick();
-        String first = h.allChanges().stream().filter(c -> c.to() == DriveMode.ENGINE)
-                .map(CommandChange::chillerId).findFirst().orElseThrow();
+        String first = h.firstToEngine();
         FakePlant.Unit unit = h.plant.unit(first);
         h.run(10);
         unit.heartbeatLost = true;
@@ -228,12 +222,9 @@ class WatchdogRevertTest {
 
     @Test
     void aStartStillUnderWayAfterAShortOutageKeepsItsFailToStartTimer() {
-        Harness h = new Harness(TestSite.site().chiller("ch1", 500, false).chiller("ch2", 500, false).build());
-        h.plant.itKw = 9500;
-        h.plant.otherKw = 300;
+        Harness h = Harness.twoUnitsNeedingAnEngine();
         h.tick();
-        String first = h.allChanges().stream().filter(c -> c.to() == DriveMode.ENGINE)
-                .map(CommandChange::chillerId).findFirst().orElseThrow();
+        String first = h.firstToEngine();
         FakePlant.Unit unit = h.plant.unit(first);
         unit.failsToStart = true;
         h.run(10);
@@ -249,16 +240,11 @@ class WatchdogRevertTest {
 
     @Test
     void aStartThatNeverHappensBecauseTheUnitIsLocalIsNotAFailToStart() {
-        Harness h = new Harness(TestSite.site().chiller("ch1", 500, false).chiller("ch2", 500, false).build());
-        h.plant.itKw = 9500;
-        h.plant.otherKw = 300;
-        h.plant.unit("ch1").heartbeatLost = true;
-        h.plant.unit("ch1").watchdogRevert();
-        h.plant.unit("ch2").heartbeatLost = true;
-        h.plant.unit("ch2").watchdogRevert();
+        Harness h = Harness.twoUnitsNeedingAnEngine();
+        h.plant.unit("ch1").heartbeatLostAndReverted();
+        h.plant.unit("ch2").heartbeatLostAndReverted();
         h.tick();
-        String first = h.allChanges().stream().filter(c -> c.to() == DriveMode.ENGINE)
-                .map(CommandChange::chillerId).findFirst().orElseThrow();
+        String first = h.firstToEngine();
 
         CommandChange c = h.runUntilChange(first, 460); // 1.5 × L = 450 s
 
