@@ -10,12 +10,16 @@ import java.util.Iterator;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * A JSON object read strictly: unknown fields and wrong types are errors naming the field.
  * An explicit {@code null} counts as absent for optional fields.
  */
 final class StrictObject {
+    /** Jackson's "[Source: ...]" location text says nothing to a BMS integrator: the position is given already. */
+    private static final Pattern SOURCE_NOTE = Pattern.compile("\\s*\\([^()]*\\[Source: [^\\]]*\\]\\)");
+
     private final JsonNode node;
 
     private StrictObject(JsonNode node) {
@@ -158,6 +162,7 @@ final class StrictObject {
             return "unreadable";
         }
         int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
+        String line = nl < 0 ? message : message.substring(0, nl);
+        return SOURCE_NOTE.matcher(line).replaceAll("");
     }
 }

@@ -97,6 +97,15 @@ class CommandDecoderTest {
     }
 
     @Test
+    void truncatedJsonNamesThePositionWithoutTheParsersSourceNote() {
+        assertThatThrownBy(() -> decode("override", "{\"chiller\":\"ch1\",\"mode\":\"ENGINE\""))
+                .isInstanceOf(PayloadException.class)
+                .hasMessageContaining("malformed JSON at line 1, column 33: Unexpected end-of-input: expected close marker for Object")
+                .hasMessageNotContaining("Source")
+                .hasMessageNotContaining("start marker");
+    }
+
+    @Test
     void oversizedPayloadIsRefusedBeforeParsing() {
         byte[] big = new byte[CommandDecoder.MAX_PAYLOAD_BYTES + 1];
         assertThatThrownBy(() -> decoder.decode("override", "bms", big, NOW)).hasMessageContaining("exceeds");
