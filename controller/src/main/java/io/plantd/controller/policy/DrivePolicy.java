@@ -178,16 +178,18 @@ public final class DrivePolicy {
             Reason why = eligibility.toKeepRunning(r, s, nowMs);
             out.eligible[i] = why == null;
             out.ineligibleBecause[i] = why == null ? "" : why + ": " + eligibility.detail();
-        } else if (out.reason[i] == Reason.CHILLER_LOCAL_REVERT) {
-            // the stop is recorded when the MOTOR command is committed; its min off starts now
-            out.eligible[i] = false;
-            out.ineligibleBecause[i] = Reason.ENGINE_MIN_OFF + ": engine stopped just now, min off "
-                    + c.engine().minOffS() + " s";
         } else {
             // forced or overridden: still show whether the engine could start, and why not
             Reason why = eligibility.toStart(r, s, c.engine(), nowMs, true);
-            out.eligible[i] = why == null;
-            out.ineligibleBecause[i] = why == null ? "" : why + ": " + eligibility.detail();
+            if (why == null && s.onEngineSide() && out.mode[i] != DriveMode.ENGINE && out.mode[i] != DriveMode.BLEND) {
+                // taken off engine this cycle: the stop is recorded at commit, its min off starts now
+                out.eligible[i] = false;
+                out.ineligibleBecause[i] = Reason.ENGINE_MIN_OFF + ": engine stopped just now, min off "
+                        + c.engine().minOffS() + " s";
+            } else {
+                out.eligible[i] = why == null;
+                out.ineligibleBecause[i] = why == null ? "" : why + ": " + eligibility.detail();
+            }
         }
     }
 
