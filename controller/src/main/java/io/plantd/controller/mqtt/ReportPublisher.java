@@ -37,9 +37,12 @@ final class ReportPublisher {
      */
     static final Duration ALARM_TEXT_MIN_INTERVAL = Duration.ofSeconds(60);
 
-    private final Map<String, Alarm> activeAlarms = new LinkedHashMap<>();
-    private final Map<String, Instant> alarmPublishedAt = new HashMap<>();
+    /** Each active alarm as last published (what the broker retains) and when. */
+    private final Map<String, PublishedAlarm> activeAlarms = new LinkedHashMap<>();
     private final Map<String, Published> lastPublished = new HashMap<>();
+
+    private record PublishedAlarm(Alarm alarm, Instant at) {
+    }
 
     private record Published(ObjectNode content, Instant at) {
     }
@@ -90,31 +93,31 @@ final class ReportPublisher {
         Map<String, Alarm> now = new LinkedHashMap<>();
         r.alarms().forEach(a -> now.put(a.id(), a));
         for (Alarm a : now.values()) {
-            Alarm before = activeAlarms.get(a.id());
-            Instant published = alarmPublishedAt.get(a.id());
-            boolean textDue = before != null && !before.equals(a)
-                    && Duration.between(published, r.at()).compareTo(ALARM_TEXT_MIN_INTERVAL) >= 0;
-            if (before == null || before.severity() != a.severity() || textDue) {
-                alarmPublishedAt.put(a.id(), r.at());
+            PublishedAlarm published = activeAlarms.get(a.id());
+            // compared with what the broker holds, so a text change made in the quiet minute is
+            // published once the minute is over, even if the text has not moved since
+            boolean textDue = published != null && !published.alarm().equals(a)
+                    && Duration.between(published.at(), r.at()).compareTo(ALARM_TEXT_MIN_INTERVAL) >= 0;
+            if (published == null || published.alarm().severity() != a.severity() || textDue) {
+                activeAlarms.put(a.id(), new PublishedAlarm(a, r.at()));
                 outbox.putRetained(OutboundMessage.json(topics.alarm(level(a.id())),
                         Json.bytes(StateEncoder.alarm(a, r.at())), 1, true));
-                if (before == null) {
+                if (published == null) {
                     event(StateEncoder.alarmEvent(a, true, r.at()));
                     LOG.warn("alarm raised: {} {} {}", a.id(), a.severity(), a.message());
                 }
             }
         }
-        for (Alarm a : activeAlarms.values()) {
+        for (var it = activeAlarms.values().iterator(); it.hasNext(); ) {
+            Alarm a = it.next().alarm();
             if (!now.containsKey(a.id())) {
                 // an empty retained payload removes the retained alarm from the broker
                 outbox.putRetained(OutboundMessage.json(topics.alarm(level(a.id())), new byte[0], 1, true));
                 event(StateEncoder.alarmEvent(a, false, r.at()));
-                alarmPublishedAt.remove(a.id());
                 LOG.info("alarm cleared: {}", a.id());
+                it.remove();
             }
         }
-        activeAlarms.clear();
-        activeAlarms.putAll(now);
     }
 
     /** An id as one topic level: MQTT separators and wildcards replaced. */

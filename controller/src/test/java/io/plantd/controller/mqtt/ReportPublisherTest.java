@@ -41,6 +41,19 @@ class ReportPublisherTest {
                 "cleared");
     }
 
+    @Test
+    void aTextChangeInsideTheQuietMinuteIsPublishedWhenTheMinuteIsOverEvenIfItHoldsStill() {
+        Instant t0 = Instant.parse("2026-07-01T14:00:00Z");
+        for (int s = 0; s <= 70; s++) {
+            String text = s < 10 ? "meter stale for 5 s" : "meter stale for 15 s";
+            cycle(s + 1, t0.plusSeconds(s), List.of(new Alarm("meter-stale", Alarm.Severity.WARNING, text, t0)));
+        }
+
+        assertThat(sent.stream().filter(m -> m.topic().equals(topics.alarm("meter-stale")))
+                .map(ReportPublisherTest::describe).toList())
+                .containsExactly("WARNING meter stale for 5 s", "WARNING meter stale for 15 s");
+    }
+
     private void cycle(long seq, Instant at, List<Alarm> alarms) {
         publisher.publish(Fixtures.report(seq, at, 8_000, alarms, List.of()), true);
         outbox.flush(m -> sent.add(m));
